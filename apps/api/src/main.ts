@@ -1,0 +1,1 @@
+console.log('topicops api: not yet implemented');

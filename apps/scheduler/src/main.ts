@@ -1,0 +1,1 @@
+console.log('topicops scheduler: not yet implemented');

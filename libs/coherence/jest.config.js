@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'coherence',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+  coverageDirectory: '../../coverage/libs/coherence',
+};

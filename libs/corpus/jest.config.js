@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'corpus',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+  coverageDirectory: '../../coverage/libs/corpus',
+};

@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'lda',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+  coverageDirectory: '../../coverage/libs/lda',
+};

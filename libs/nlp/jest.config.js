@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'nlp',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+  coverageDirectory: '../../coverage/libs/nlp',
+};

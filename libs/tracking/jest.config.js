@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'tracking',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+  coverageDirectory: '../../coverage/libs/tracking',
+};
