@@ -1,1 +1,4 @@
-console.log(JSON.stringify({ok:true}));
+import 'reflect-metadata';
+import { runCli } from './cli/program';
+
+void runCli(process.argv);

@@ -1,1 +1,20 @@
-// Public API of @topicops/pipeline: the pipeline stages shared by the CLI, the worker, the scheduler and the API
+// Public API of @topicops/pipeline: the pipeline stages shared by the CLI, the worker, the scheduler and the API.
+export { openStageContext, trackingClientFor, PendingMigrationsError } from './context';
+export type { Stage, StageContext, StageProgress } from './context';
+export { runIngest } from './stages/ingest';
+export type { IngestInput } from './stages/ingest';
+export { runPreprocess, resolvePreprocessingConfig } from './stages/preprocess';
+export type { PreprocessInput, PreprocessSummary } from './stages/preprocess';
+export { runExport } from './stages/export';
+export type { ExportInput, ExportSummary } from './stages/export';
+export { runTrain, DEFAULT_TOPICS, DEFAULT_LDA } from './stages/train';
+export type { TrainInput, TrainSummary } from './stages/train';
+export { runEvaluate } from './stages/evaluate';
+export type { EvaluateInput, EvaluateSummary } from './stages/evaluate';
+export { KPI_TOPN } from './stages/kpi';
+export { candidateForAttempt, resolveSearchSpace, DEFAULT_SEARCH_SPACE } from './search-space';
+export { ModelBundle, ModelBundleError, MODEL_FILES } from './serving/model-bundle';
+export type { ModelInfo, Prediction, PredictOptions, TopicSummary, TopicWord, TopicShare } from './serving/model-bundle';
+export { loadChampionBundle, loadModelVersionBundle, CHAMPION_ALIAS } from './serving/registry';
+export { runPipeline } from './stages/pipeline';
+export type { PipelineInput, PipelineSummary, AttemptSummary } from './stages/pipeline';

@@ -1,0 +1,39 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { AppConfig } from '@topicops/config';
+import { Logger as NestPinoLogger } from 'nestjs-pino';
+import { AllExceptionsFilter } from '../common/all-exceptions.filter';
+import { requestIdMiddleware } from '../common/request-id';
+import { requestMetricsMiddleware } from '../metrics/request-metrics.middleware';
+import { ApiModule } from './api.module';
+import { ApiAppOverrides, createApiRuntime } from './api-runtime';
+import { enableCors, requireJsonBodies, securityHeaders } from './http-hardening';
+import { setUpSwagger } from './swagger';
+import { apiValidationPipe } from './validation';
+
+/**
+ * Builds the whole API (initialised, not yet listening): main.ts, the e2e tests and the benchmark all
+ * use it, so they exercise the same app. Call `listen()` to serve and `close()` to stop.
+ */
+export async function createApiApp(config: AppConfig, overrides: ApiAppOverrides = {}): Promise<INestApplication> {
+  const runtime = createApiRuntime(config, overrides);
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(runtime), { bodyParser: false, bufferLogs: true });
+  app.useLogger(app.get(NestPinoLogger));
+  app.disable('x-powered-by');
+  app.use(requestIdMiddleware);
+  app.use(requestMetricsMiddleware(runtime.metrics));
+  app.use(securityHeaders());
+  enableCors(app, config.corsOrigins);
+  app.use(requireJsonBodies);
+  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.useGlobalPipes(apiValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter(runtime.logger));
+  setUpSwagger(app);
+  await app.init();
+  if (overrides.awaitStartup ?? true) {
+    await runtime.database.check();
+    await runtime.champion.poll();
+  }
+  return app;
+}

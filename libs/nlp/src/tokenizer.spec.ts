@@ -1,0 +1,67 @@
+import { defaultPreprocessingConfig } from './preprocessing-config';
+import { PreprocessingConfig } from './preprocessing-config';
+import { Tokenizer } from './tokenizer';
+
+const plain = (overrides: Partial<PreprocessingConfig> = {}) =>
+  new Tokenizer(defaultPreprocessingConfig({ stopwordLanguages: [], elisions: false, joinHyphenated: false, ...overrides }));
+
+describe('Tokenizer', () => {
+  it('lowercases with Unicode rules and keeps alphabetic runs of at least minLength code points', () => {
+    const tokenizer = plain();
+    expect(tokenizer.tokenize('ÉPOCA Città, 1903: la NAZIONE è ΑΘΗΝΑ ok')).toEqual(['época', 'città', 'nazione', 'αθηνα']);
+    expect(plain({ minLength: 2 }).tokenize('la ok x')).toEqual(['la', 'ok']);
+    // two astral letters are 2 code points (4 UTF-16 units): too short, as len() says in Python
+    expect(tokenizer.tokenize('\u{1D400}\u{1D401} \u{1D400}\u{1D401}\u{1D402}')).toEqual(['\u{1D400}\u{1D401}\u{1D402}']);
+  });
+
+  it("with the 'latin' pattern keeps only [a-zà-öø-ÿ] runs, like the gensim reference", () => {
+    const tokenizer = plain({ tokenPattern: 'latin' });
+    expect(tokenizer.tokenize('Città×ÿÿÿ œuvre ΑΘΗΝΑ naïve')).toEqual(['città', 'ÿÿÿ', 'uvre', 'naïve']);
+  });
+
+  it('composes decomposed accents in unicode mode', () => {
+    expect(plain().tokenize('perche\u0301 citta\u0300')).toEqual(['perché', 'città']);
+  });
+
+  it("drops Italian elided articles and prepositions with ', ’ and ‘ but keeps English clitic hosts", () => {
+    const tokenizer = plain({ elisions: true });
+    expect(tokenizer.tokenize("dell'anno nell’Italia sull‘orlo quest'uomo")).toEqual(['anno', 'italia', 'orlo', 'uomo']);
+    expect(tokenizer.tokenize("Italy's workers don't won't we'll")).toEqual(['italy', 'workers', 'don', 'won']);
+    expect(plain({ elisions: false }).tokenize("dell'anno")).toEqual(['dell', 'anno']);
+    expect(plain({ elisions: true, tokenPattern: 'latin' }).tokenize("DELL'ANNO")).toEqual(['anno']);
+  });
+
+  it('re-joins words hyphenated across line ends, and only those', () => {
+    const tokenizer = plain({ joinHyphenated: true });
+    expect(tokenizer.tokenize('la propa-\nganda e la rivolu- \r\n  zione')).toEqual(['propaganda', 'rivoluzione']);
+    expect(tokenizer.tokenize('soft\u00adhyphen line¬\nbreak')).toEqual(['softhyphen', 'linebreak']);
+    expect(tokenizer.tokenize('anti-fascista 1905-\n1906 fine -\nriga')).toEqual(['anti', 'fascista', 'fine', 'riga']);
+    expect(plain().tokenize('propa-\nganda')).toEqual(['propa', 'ganda']);
+  });
+
+  it('removes stopwords-iso and custom stopwords, custom ones case-sensitively as written', () => {
+    const tokenizer = plain({ stopwordLanguages: ['it', 'en'], customStopwords: ['giornale', 'Indiana'] });
+    expect(tokenizer.tokenize('Il giornale della colonia and the Indiana news')).toEqual(['colonia', 'indiana', 'news']);
+  });
+
+  it('stems with Snowball after filtering stopwords', () => {
+    const tokenizer = plain({ stemmer: 'italian', stopwordLanguages: ['it'] });
+    expect(tokenizer.tokenize('I giornali della propaganda rivoluzionaria')).toEqual(['giornal', 'propagand', 'rivoluzionar']);
+    expect(plain({ stemmer: 'english' }).tokenize('running newspapers')).toEqual(['run', 'newspap']);
+  });
+
+  it('lemmatises English words one by one, keeping words compromise does not know', () => {
+    const tokenizer = plain({ lemmatize: true });
+    expect(tokenizer.tokenize('children went running anàrchico')).toEqual(['child', 'go', 'run', 'anàrchico']);
+    expect(tokenizer.tokenize('running children')).toEqual(['run', 'child']);
+  });
+
+  it('returns an empty list for text without words', () => {
+    expect(plain().tokenize('')).toEqual([]);
+    expect(plain().tokenize('12 -- 34 ?!')).toEqual([]);
+  });
+
+  it('rejects an invalid configuration with a readable message', () => {
+    expect(() => new Tokenizer({ ...defaultPreprocessingConfig(), minLength: -1 })).toThrow(/minLength must be an integer >= 1/);
+  });
+});
