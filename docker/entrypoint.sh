@@ -57,7 +57,7 @@ wait_for_schema() {
       exit 1
     fi
     log "waiting for database migrations ($(printf '%s' "$output" | tail -n 1 | cut -c1-200))"
-    sleep 3
+    sleep "${MIGRATIONS_WAIT_INTERVAL:-3}"
   done
 }
 

@@ -8,9 +8,10 @@
 //   migrate, cli        one-shot roles: healthy while running
 // The role comes from argv[2] or, inside the container, from PID 1's command line
 // (tini -- topicops-entrypoint <role>). Exit 0 = healthy, 1 = unhealthy.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect as tcpConnect } from 'node:net';
+import { resolve as resolvePath } from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
 import { pathToFileURL } from 'node:url';
 
@@ -32,16 +33,20 @@ function readCmdline(/** @type {string} */ pid) {
   }
 }
 
-/** True when a live (non-zombie) process runs dist/apps/<role>/main.js. */
+/**
+ * True when a live (non-zombie) process runs <app dir>/dist/apps/<role>/main.js; the app dir is
+ * TOPICOPS_APP_DIR, /app in the image.
+ */
 function serviceProcessAlive(/** @type {string} */ role) {
-  const entry = `dist/apps/${role}/main.js`;
+  const expected = resolvePath(process.env['TOPICOPS_APP_DIR'] || '/app', 'dist', 'apps', role, 'main.js');
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    if (!readCmdline(pid).some((arg) => arg.endsWith(entry))) continue;
     try {
-      const state = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').charAt(0);
+      const cwd = readlinkSync(`/proc/${pid}/cwd`);
+      if (!readCmdline(pid).some((arg) => resolvePath(cwd, arg) === expected)) continue;
+      const state = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').charAt(0);
       if (state !== 'Z' && state !== 'X') return true;
     } catch {
-      // the process ended while we looked
+      // the process ended while we looked, or is not ours to inspect
     }
   }
   return false;

@@ -18,10 +18,18 @@ interface Scratch {
 async function scratchDatabase(url: string): Promise<Scratch> {
   if (url === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'topicops-ingest-bench-'));
-    return { target: { kind: 'sqlite', path: join(dir, 'bench.sqlite') }, cleanUp: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      target: { kind: 'sqlite', path: join(dir, 'bench.sqlite') },
+      cleanUp: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const server = new URL(url);
-  const access = { host: server.hostname, port: Number(server.port || 3306), user: decodeURIComponent(server.username || 'root'), password: decodeURIComponent(server.password) };
+  const access = {
+    host: server.hostname,
+    port: Number(server.port || 3306),
+    user: decodeURIComponent(server.username || 'root'),
+    password: decodeURIComponent(server.password),
+  };
   const database = `bench_ingest_${process.pid}_${randomBytes(3).toString('hex')}`;
   const run = async (sql: string) => {
     const connection = await createConnection(access);
@@ -33,16 +41,27 @@ async function scratchDatabase(url: string): Promise<Scratch> {
   };
   await run(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   return {
-    target: { kind: 'mysql', host: access.host, port: access.port, username: access.user, password: access.password, database },
+    target: {
+      kind: 'mysql',
+      host: access.host,
+      port: access.port,
+      username: access.user,
+      password: access.password,
+      database,
+    },
     cleanUp: () => run(`DROP DATABASE IF EXISTS \`${database}\``),
   };
 }
 
-function report(label: string, summary: IngestSummary): void {
+async function measured(label: string, run: () => Promise<IngestSummary>): Promise<void> {
+  const cpuBefore = process.cpuUsage();
+  const summary = await run();
+  const cpu = process.cpuUsage(cpuBefore);
   const megabytes = summary.bytes / 1e6;
   console.log(
     `${label}: docs ${summary.added + summary.updated + summary.unchanged} (added ${summary.added}, unchanged ${summary.unchanged}, rejected ${summary.rejected}) ` +
-      `MB ${megabytes.toFixed(1)} seconds ${summary.seconds.toFixed(2)} MB/s ${(megabytes / summary.seconds).toFixed(1)}`,
+      `MB ${megabytes.toFixed(1)} seconds ${summary.seconds.toFixed(2)} MB/s ${(megabytes / summary.seconds).toFixed(1)} ` +
+      `(this process used ${((cpu.user + cpu.system) / 1e6).toFixed(2)} CPU s)`,
   );
 }
 
@@ -57,8 +76,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     await ds.initialize();
     await runMigrations(ds);
-    report('ingest', await ingest(ds, { source: root, corpus: 'bench' }));
-    if (argv.includes('--reingest')) report('re-ingest', await ingest(ds, { source: root, corpus: 'bench' }));
+    await measured('ingest', () => ingest(ds, { source: root, corpus: 'bench' }));
+    if (argv.includes('--reingest')) await measured('re-ingest', () => ingest(ds, { source: root, corpus: 'bench' }));
     console.log(`peak RSS MB ${(process.resourceUsage().maxRSS / 1024).toFixed(0)}`);
     return 0;
   } finally {

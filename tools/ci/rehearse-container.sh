@@ -100,7 +100,7 @@ if [ "${REHEARSAL_REUSE_NODE_MODULES:-false}" = "true" ]; then
   ln -s "$ROOT/node_modules" node_modules
 else
   step "build stage: npm ci --ignore-scripts"
-  npm ci --ignore-scripts --no-audit --no-fund
+  bash tools/ci/npm-ci.sh --ignore-scripts --no-audit --no-fund
 fi
 step "build stage: production build of api, worker, scheduler"
 npx nx run-many -t build --projects=api,worker,scheduler --configuration=production --outputStyle=static --skip-nx-cache
@@ -119,6 +119,7 @@ cp -R "$BUILD/dist/apps" "$APP/dist/apps"
 cp -R "$BUILD/fixtures" "$APP/fixtures"
 install -m 0755 "$BUILD/docker/entrypoint.sh" "$ENTRYPOINT"
 cp "$BUILD/docker/healthcheck.mjs" "$HEALTHCHECK"
+cd "$WORK"
 rm -rf "$BUILD"
 # Node also resolves packages from every parent folder: none may hold a node_modules that hides a gap.
 dir="$APP"
@@ -146,6 +147,7 @@ done
 # All roles share one set of API keys, as they share .env in compose.
 grep -E '^export (ADMIN|PREDICT)_API_KEYS=' "$WORK/api.env" >"$WORK/keys.env"
 for service in migrate worker scheduler cli; do cat "$WORK/keys.env" >>"$WORK/$service.env"; done
+# shellcheck source=/dev/null
 PREDICT_KEY="$(. "$WORK/api.env" && printf '%s' "${PREDICT_API_KEYS%%,*}")"
 db_admin create "$MYSQL_SERVER_URL" "$DATABASE"
 
@@ -153,6 +155,7 @@ db_admin create "$MYSQL_SERVER_URL" "$DATABASE"
 run_role() {
   local service="$1"
   shift
+  # shellcheck source=/dev/null
   (cd "$APP" && set -a && . "$WORK/$service.env" && set +a && exec "$ENTRYPOINT" "$@")
 }
 
@@ -197,6 +200,7 @@ node "$ROOT/tools/ci/lib/api-probe.mjs" --base "http://127.0.0.1:$PORT" --key "$
 
 step "image health check per role"
 for role in api worker scheduler; do
+  # shellcheck source=/dev/null
   (set -a && . "$WORK/$role.env" && set +a && node "$HEALTHCHECK" "$role")
 done
 

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // @ts-check
 // Writes ONE runtime manifest (package.json + pruned package-lock.json) for the three apps that share
-// the container image. Each app's build already generated its own package.json (Nx generatePackageJson);
-// this merges their dependencies so the image carries a single node_modules instead of three copies of
-// Nest, TypeORM and TensorFlow.js, and prunes the root lockfile to exactly that set so
-// `npm ci --omit=dev` installs the versions the workspace was tested with.
+// the container image: one node_modules instead of three copies of Nest, TypeORM and TensorFlow.js. Its
+// inputs are the manifests each app's build generated (Nx generatePackageJson) and the workspace's
+// package.json (see lib/manifest-merge.mjs for the rules); the lockfile is the workspace's, pruned by Nx
+// to exactly that set, so `npm ci --omit=dev` installs the versions the workspace was tested with.
 //
 // Usage: node tools/ci/runtime-manifest.mjs --out <dir> [--apps api,worker,scheduler] [--dist dist/apps]
 //        [--omit-optional]
@@ -35,7 +35,10 @@ async function main() {
     return { app, manifest: JSON.parse(readFileSync(file, 'utf8')) };
   });
   const rootManifest = JSON.parse(readFileSync(join(workspaceRoot, 'package.json'), 'utf8'));
-  const runtime = mergeAppManifests(appManifests, rootManifest, { omitOptional: values['omit-optional'] });
+  const { manifest: runtime, notes } = mergeAppManifests(appManifests, rootManifest, {
+    omitOptional: values['omit-optional'],
+  });
+  for (const note of notes) console.log(`note: ${note}`);
 
   // Nx's own pruning (the same code generatePackageJson uses per app) keeps the exact resolved tree.
   process.env.NX_DAEMON = 'false';

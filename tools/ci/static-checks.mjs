@@ -31,6 +31,7 @@ const SHELL_SCRIPTS = [
   'docker/mysql/init/01-topicops-databases.sh',
   'tools/ci/rehearse-container.sh',
   'tools/ci/compose-smoke.sh',
+  'tools/ci/npm-ci.sh',
 ];
 
 /** @type {Record<string, () => Promise<string[]> | string[]>} */
@@ -149,7 +150,7 @@ function run(command, args, options = {}) {
   const result = spawnSync(command, args, {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' },
+    env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false', FORCE_COLOR: '0' },
     stdio: options.quiet ? 'pipe' : 'inherit',
   });
   return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };

@@ -19,7 +19,9 @@ async function checkDialect(dialect: TestDialect): Promise<boolean> {
     if (drift.length) {
       console.error(`migration-check ${dialect}: the entities differ from the migrated schema; a new migration needs:`);
       for (const statement of drift) console.error(`  ${statement};`);
-      console.error(`Generate it with: node -r @swc-node/register tools/scripts/migration-generate.ts ${dialect} <Name> --write`);
+      console.error(
+        `Generate it with: node -r @swc-node/register tools/scripts/migration-generate.ts ${dialect} <Name> --write`,
+      );
     }
     return false;
   } finally {
@@ -29,7 +31,8 @@ async function checkDialect(dialect: TestDialect): Promise<boolean> {
 
 async function main(): Promise<number> {
   const dialects: TestDialect[] = process.env['TEST_MYSQL_URL'] ? ['sqlite', 'mysql'] : ['sqlite'];
-  if (dialects.length === 1) console.log('migration-check mysql: skipped (set TEST_MYSQL_URL to check MySQL/MariaDB too)');
+  if (dialects.length === 1)
+    console.log('migration-check mysql: skipped (set TEST_MYSQL_URL to check MySQL/MariaDB too)');
   let ok = true;
   for (const dialect of dialects) ok = (await checkDialect(dialect)) && ok;
   return ok ? 0 : 1;

@@ -4,11 +4,16 @@
 // MySQL needs TEST_MYSQL_URL (a server URL; a temporary database is created and dropped).
 import './migration-swc-register';
 import { writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
 import { join, relative, resolve } from 'node:path';
 import { createTestDatabase, TestDialect } from '../../libs/corpus/src/testing';
 import { migrationClassName, renderMigration, renderMigrationIndex } from './migration-render';
 
 const USAGE = 'usage: migration-generate.ts <mysql|sqlite> <Name> [--write]';
+
+async function formatted(file: string, source: string): Promise<string> {
+  return format(source, { ...(await resolveConfig(file)), filepath: file });
+}
 
 async function main(argv: string[]): Promise<number> {
   const [dialect, name] = argv.filter((arg) => !arg.startsWith('--'));
@@ -36,8 +41,12 @@ async function main(argv: string[]): Promise<number> {
     }
     const folder = resolve(__dirname, '..', '..', 'libs', 'corpus', 'src', 'migrations', dialect);
     const file = join(folder, `${className.slice(-13)}-${className.slice(0, -13)}.ts`);
-    writeFileSync(file, source);
-    writeFileSync(join(folder, 'index.ts'), renderMigrationIndex(folder, `${dialect.toUpperCase()}_MIGRATIONS`));
+    const indexFile = join(folder, 'index.ts');
+    writeFileSync(file, await formatted(file, source));
+    writeFileSync(
+      indexFile,
+      await formatted(indexFile, renderMigrationIndex(folder, `${dialect.toUpperCase()}_MIGRATIONS`)),
+    );
     console.error(`migration-generate: wrote ${relative(process.cwd(), file)} and updated its index.ts`);
     return 0;
   } finally {

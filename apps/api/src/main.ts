@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { AppConfig, ConfigError, createLogger, loadConfig } from '@topicops/config';
-import { apiWorkerCount } from './app/api-workers';
+import { loadApiEnv } from './app/api-env';
 import { createApiApp } from './app/create-api-app';
 import { runPrimary } from './cluster/primary';
 import { clusterMetricsClient } from './cluster/worker-metrics';
@@ -26,7 +26,7 @@ function main(): void {
   let workers: number;
   try {
     config = loadConfig();
-    workers = apiWorkerCount();
+    workers = loadApiEnv().workers;
   } catch (error) {
     process.stderr.write(`topicops api: ${error instanceof ConfigError ? error.message : String(error)}\n`);
     process.exit(2);

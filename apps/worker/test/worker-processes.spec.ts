@@ -65,6 +65,17 @@ describeWithRedis('worker processes on Redis (real stages)', () => {
     return worker;
   }
 
+  /** Waits for the worker to pause in the run; fails at once with the run's error if the run ends first. */
+  async function untilPaused(worker: WorkerProcess, runId: string): Promise<void> {
+    const deadline = Date.now() + 90_000;
+    while (!worker.messages.some((m) => m.type === 'paused' && m.pipelineRunId === runId)) {
+      const status = await pipelineRunStatus(db.ds, runId);
+      if (!['queued', 'running'].includes(status.status)) throw new Error(`the run ended (${status.status}: ${status.error}) before the worker paused`);
+      if (Date.now() > deadline) throw new Error('the worker never paused');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
   const request = (corpusName: string) => ({
     corpus: corpusName,
     source: corpus.dir,
@@ -78,7 +89,7 @@ describeWithRedis('worker processes on Redis (real stages)', () => {
     // Worker A registers the model version, then is killed before its train job completes.
     const doomed = await startWorker({ TEST_WORKER_PAUSE_AFTER: 'train' });
     const runId = await submitPipelineRun(redisUrl, db.ds, request('killed'), { prefix });
-    await doomed.waitFor((m) => m.type === 'paused' && m.pipelineRunId === runId, 90_000);
+    await untilPaused(doomed, runId);
     survivor = await startWorker();
     doomed.kill('SIGKILL');
     expect((await doomed.exited).signal).toBe('SIGKILL');

@@ -44,6 +44,13 @@ describe('input validation', () => {
     expect(error.message).toBe('texts[1][1] must be a string (got null)');
   });
 
+  it('refuses more distinct topic words than the pair table supports', () => {
+    const manyTopics = Array.from({ length: 2049 }, (_, t) => [0, 1, 2, 3].map((w) => `w${t}_${w}`));
+    expect(errorOf(() => computeCoherence(manyTopics, texts, { measure: 'c_v' })).message).toBe(
+      'topics hold 8196 distinct words; at most 8192 are supported',
+    );
+  });
+
   it('rejects empty texts', () => {
     expect(errorOf(() => computeCoherence(topics, [], { measure: 'c_npmi' })).message).toBe(
       'texts is empty: coherence needs at least one text',

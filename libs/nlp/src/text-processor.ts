@@ -4,6 +4,10 @@ import { Phrases } from './phrases';
 import { PreprocessingConfig } from './preprocessing-config';
 import { Tokenizer } from './tokenizer';
 
+// A service replaying one model sees its vocabulary plus whatever noise requests bring: cache enough
+// words for the first, and bound the memory the second can take (roughly 100 bytes a word).
+const CACHED_WORDS = 1 << 18;
+
 /**
  * Replays a recorded pre-processing on new text — the same tokeniser, the learned phrase layers and the
  * dictionary — so predictions see exactly the tokens the model was trained on.
@@ -17,7 +21,7 @@ export class TextProcessor {
     readonly phrases: readonly Phrases[],
     readonly dictionary: Dictionary,
   ) {
-    this.tokenizer = new Tokenizer(config);
+    this.tokenizer = new Tokenizer(config, { maxCachedWords: CACHED_WORDS });
     this.config = this.tokenizer.config;
     const expectedLayers = this.config.phrases?.layers ?? 0;
     if (phrases.length !== expectedLayers) {

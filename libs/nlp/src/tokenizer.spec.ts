@@ -25,7 +25,7 @@ describe('Tokenizer', () => {
 
   it("drops Italian elided articles and prepositions with ', ’ and ‘ but keeps English clitic hosts", () => {
     const tokenizer = plain({ elisions: true });
-    expect(tokenizer.tokenize("dell'anno nell’Italia sull‘orlo quest'uomo")).toEqual(['anno', 'italia', 'orlo', 'uomo']);
+    expect(tokenizer.tokenize("dell'anno nell’Italia sull‘orlo quest'uomo dellʼora")).toEqual(['anno', 'italia', 'orlo', 'uomo', 'ora']);
     expect(tokenizer.tokenize("Italy's workers don't won't we'll")).toEqual(['italy', 'workers', 'don', 'won']);
     expect(plain({ elisions: false }).tokenize("dell'anno")).toEqual(['dell', 'anno']);
     expect(plain({ elisions: true, tokenPattern: 'latin' }).tokenize("DELL'ANNO")).toEqual(['anno']);
@@ -63,5 +63,51 @@ describe('Tokenizer', () => {
 
   it('rejects an invalid configuration with a readable message', () => {
     expect(() => new Tokenizer({ ...defaultPreprocessingConfig(), minLength: -1 })).toThrow(/minLength must be an integer >= 1/);
+  });
+});
+
+describe('Tokenizer scanning', () => {
+  /** The tokenisation rules written as one regular expression, the way they are documented. */
+  function regexTokens(text: string, config: PreprocessingConfig, stopwords: Set<string>): string[] {
+    const letter = config.tokenPattern === 'latin' ? '[a-zà-öø-ÿ]' : '(?:(?!ʼ)\\p{L})';
+    const elided = config.elisions ? `(?:['’‘ʼ](?!(?:s|t|d|m|ll|re|ve)(?!${letter}))(?=${letter}))?` : '';
+    const pattern = new RegExp(`${letter}{${config.minLength},}${elided}`, config.tokenPattern === 'unicode' ? 'gu' : 'g');
+    const source = config.tokenPattern === 'unicode' ? text.normalize('NFC') : text;
+    return (source.toLowerCase().match(pattern) ?? []).filter((word) => !/['’‘ʼ]$/.test(word) && !stopwords.has(word));
+  }
+
+  it('agrees with the regular-expression definition on random text', () => {
+    const pieces = ['a', 'b', 's', 't', 'l', 'll', 're', 'È', 'é', 'e\u0301', "'", '’', '‘', 'ʼ', ' ', '-', '\n', '1', 'ß', 'İ', 'Σ', '\u{1D400}', '\uD800', 'œ', 'ÿ'];
+    let state = 7;
+    const random = () => {
+      state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;
+      return state / 0x80000000;
+    };
+    for (const tokenPattern of ['latin', 'unicode'] as const) {
+      for (const elisions of [false, true]) {
+        for (const minLength of [1, 2, 3]) {
+          const config = defaultPreprocessingConfig({ tokenPattern, elisions, minLength, stopwordLanguages: [], joinHyphenated: false, customStopwords: ['ab', 'ste'] });
+          const tokenizer = new Tokenizer(config);
+          for (let sample = 0; sample < 150; sample += 1) {
+            const text = Array.from({ length: Math.floor(random() * 40) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+            expect({ text, tokens: tokenizer.tokenize(text) }).toEqual({ text, tokens: regexTokens(text, config, new Set(config.customStopwords)) });
+          }
+        }
+      }
+    }
+  });
+
+  it('gives every token of a word the same string instance', () => {
+    const tokenizer = plain();
+    const [first, second] = [tokenizer.tokenize('giornale'), tokenizer.tokenize('il giornale')];
+    expect(first[0]).toBe(second[0]);
+  });
+
+  it('keeps tokenising correctly once its word cache is full', () => {
+    const config = defaultPreprocessingConfig({ stopwordLanguages: ['it'], stemmer: 'italian' });
+    const text = 'alfa della beta gamma beta giornali alfa';
+    const expected = new Tokenizer(config).tokenize(text);
+    expect(new Tokenizer(config, { maxCachedWords: 1 }).tokenize(text)).toEqual(expected);
+    expect(expected).toEqual(['alfa', 'bet', 'gamm', 'bet', 'giornal', 'alfa']);
   });
 });

@@ -1,76 +1,116 @@
 import { isoStopwords } from './iso-stopwords';
+import { LETTER, SURROGATE, isAstralLetter, letterTable } from './letter-table';
 import { createEnglishLemmatizer } from './lemmatizer';
-import { PreprocessingConfig, TokenPattern, parsePreprocessingConfig } from './preprocessing-config';
+import { PreprocessingConfig, parsePreprocessingConfig } from './preprocessing-config';
 import { createStemmer } from './stemmer';
 import { joinLineBreakHyphens } from './text-normalisation';
+import { WordCache } from './word-cache';
 
-const LETTER: Record<TokenPattern, string> = { latin: '[a-zà-öø-ÿ]', unicode: '\\p{L}' };
-const MAX_CACHED_WORDS = 1 << 20;
-const APOSTROPHES = "'’‘ʼ";
-// After these the apostrophe starts an English clitic (John's, don't, we'll), not an Italian elision.
-const ENGLISH_CLITICS = '(?:s|t|d|m|ll|re|ve)';
-
-/**
- * One regular expression finds every word long enough to keep. With elisions on, a word directly
- * followed by an apostrophe and another word (dell'anno, l’uomo) is matched together with the
- * apostrophe, which marks it as an elided article or preposition to drop.
- */
-function wordPattern(pattern: TokenPattern, minLength: number, elisions: boolean): RegExp {
-  const letter = LETTER[pattern];
-  const elided = elisions ? `(?:[${APOSTROPHES}](?!${ENGLISH_CLITICS}(?!${letter}))(?=${letter}))?` : '';
-  // Words are maximal letter runs, so `{minLength,}` skips the short ones; with the u flag it counts
-  // code points, as Python's len() does.
-  return new RegExp(`${letter}{${minLength},}${elided}`, pattern === 'unicode' ? 'gu' : 'g');
-}
+const DEFAULT_CACHED_WORDS = 1 << 20;
+const APOSTROPHES = new Set([0x27, 0x2019, 0x2018, 0x2bc]); // ' ’ ‘ ʼ
+// After an apostrophe these start an English clitic (John's, don't, we'll), not an Italian elision.
+const ENGLISH_CLITICS = new Set(['s', 't', 'd', 'm', 'll', 're', 've']);
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 /**
- * Turns raw (OCR) text into tokens: optional hyphen re-joining, lowercasing, words by pattern, elisions,
- * minimum length, stopwords, then optional English lemmas and Snowball stems.
- * With `tokenPattern: 'latin'`, `stopwordLanguages: []`, elisions and joinHyphenated off, it reproduces
- * the gensim reference tokenisation exactly.
+ * Turns raw (OCR) text into tokens: optional hyphen re-joining, lowercasing, words, elisions, minimum
+ * length, stopwords, then optional English lemmas and Snowball stems. A word is a maximal run of letters
+ * of the pattern ('latin' = [a-zà-öø-ÿ], 'unicode' = \p{L} after NFC) at least `minLength` code points
+ * long. With `elisions`, a word directly followed by an apostrophe and another word (dell'anno, l’uomo)
+ * is an elided article or preposition and is dropped, unless what follows is an English clitic
+ * (Italy's, don't).
+ *
+ * The text is scanned once; each distinct word's fate is cached, found by hash and compared in place,
+ * so known words cost no allocation and every token of a word is the same string instance (which makes
+ * the Map lookups of later stages cheap). With `tokenPattern: 'latin'`, `stopwordLanguages: []`,
+ * elisions and joinHyphenated off, the tokens equal the gensim reference tokenisation.
  */
 export class Tokenizer {
   readonly config: PreprocessingConfig;
-  private readonly pattern: RegExp;
+  private readonly letters: Uint8Array;
   private readonly stopwords: ReadonlySet<string>;
   private readonly transform: ((word: string) => string) | null;
-  // word as matched → the token it becomes (one shared string per distinct word, so that later Map
-  // lookups on tokens compare by identity), or null when the word is dropped. Bounded for long-running
-  // services that see arbitrary text; past the bound, words are simply processed uncached.
-  private readonly decisions = new Map<string, string | null>();
+  private readonly cache: WordCache;
 
-  constructor(config: PreprocessingConfig) {
+  /** `maxCachedWords` bounds the per-word cache (default 2^20 words); past it, new words are not cached. */
+  constructor(config: PreprocessingConfig, options: { maxCachedWords?: number } = {}) {
     this.config = parsePreprocessingConfig(config);
-    const { tokenPattern, elisions, stopwordLanguages, customStopwords } = this.config;
-    this.pattern = wordPattern(tokenPattern, this.config.minLength, elisions);
+    this.cache = new WordCache(options.maxCachedWords ?? DEFAULT_CACHED_WORDS);
+    const { tokenPattern, stopwordLanguages, customStopwords } = this.config;
+    this.letters = letterTable(tokenPattern);
     const words = [...stopwordLanguages.flatMap((code) => isoStopwords(code)), ...customStopwords];
     this.stopwords = new Set(tokenPattern === 'unicode' ? words.map((word) => word.normalize('NFC')) : words);
     this.transform = this.wordTransform();
   }
 
   tokenize(text: string): string[] {
-    const { tokenPattern, joinHyphenated } = this.config;
+    const { tokenPattern, joinHyphenated, minLength, elisions } = this.config;
     let source = joinHyphenated ? joinLineBreakHyphens(text) : text;
     if (tokenPattern === 'unicode') source = source.normalize('NFC');
-    const words = source.toLowerCase().match(this.pattern);
-    if (words === null) return [];
-    const { decisions } = this;
+    const lower = source.toLowerCase();
+    const { letters, cache } = this;
     const tokens: string[] = [];
-    for (let i = 0; i < words.length; i += 1) {
-      const word = words[i];
-      let token = decisions.get(word);
-      if (token === undefined) {
+    const end = lower.length;
+    let i = 0;
+    while (i < end) {
+      const start = i;
+      let hash = FNV_OFFSET;
+      let codePoints = 0;
+      while (i < end) {
+        const unit = lower.charCodeAt(i);
+        const kind = letters[unit];
+        if (kind === LETTER) {
+          hash = Math.imul(hash ^ unit, FNV_PRIME);
+          i += 1;
+        } else if (kind === SURROGATE && isAstralLetter(lower, i)) {
+          hash = Math.imul(Math.imul(hash ^ unit, FNV_PRIME) ^ lower.charCodeAt(i + 1), FNV_PRIME);
+          i += 2;
+        } else break;
+        codePoints += 1;
+      }
+      if (codePoints === 0) {
+        i += 1;
+        continue;
+      }
+      if (codePoints < minLength || (elisions && this.isElided(lower, i))) continue;
+      hash ^= hash >>> 15;
+      const entry = cache.find(lower, start, i, hash);
+      let token: string | null;
+      if (entry >= 0) token = cache.result(entry);
+      else {
+        const word = lower.slice(start, i);
         token = this.decide(word);
-        if (decisions.size < MAX_CACHED_WORDS) decisions.set(word, token);
+        cache.remember(word, hash, token);
       }
       if (token !== null) tokens.push(token);
     }
     return tokens;
   }
 
-  /** What a matched word becomes: a token, or null when it is an elided article or a stopword. */
+  /** Whether the word ending at `end` is an elided article or preposition (see the class comment). */
+  private isElided(text: string, end: number): boolean {
+    if (!APOSTROPHES.has(text.charCodeAt(end))) return false;
+    const next = end + 1;
+    const after = this.letterRunEnd(text, next);
+    if (after === next) return false;
+    return after - next > 2 || !ENGLISH_CLITICS.has(text.slice(next, after));
+  }
+
+  /** Where the run of letters starting at `from` ends (`from` itself when there is no letter there). */
+  private letterRunEnd(text: string, from: number): number {
+    let index = from;
+    while (index < text.length) {
+      const kind = this.letters[text.charCodeAt(index)];
+      if (kind === LETTER) index += 1;
+      else if (kind === SURROGATE && isAstralLetter(text, index)) index += 2;
+      else break;
+    }
+    return index;
+  }
+
+  /** What a new word becomes: a token, or null for a stopword. */
   private decide(word: string): string | null {
-    if (this.config.elisions && APOSTROPHES.includes(word[word.length - 1])) return null;
     if (this.stopwords.has(word)) return null;
     return this.transform === null ? word : this.transform(word);
   }

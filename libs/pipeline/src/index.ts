@@ -18,3 +18,4 @@ export type { ModelInfo, Prediction, PredictOptions, TopicSummary, TopicWord, To
 export { loadChampionBundle, loadModelVersionBundle, CHAMPION_ALIAS } from './serving/registry';
 export { runPipeline } from './stages/pipeline';
 export type { PipelineInput, PipelineSummary, AttemptSummary } from './stages/pipeline';
+export * from './orchestration';

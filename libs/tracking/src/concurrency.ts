@@ -1,5 +1,9 @@
 /** Runs fn over items with at most `limit` in flight; rejects with the first failure once all settle. */
-export async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+export async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   let firstError: unknown = null;
   const worker = async (): Promise<void> => {

@@ -14,7 +14,10 @@ const DEFAULTS = { timeoutMs: 30_000, retries: 5, backoffBaseMs: 300, maxBackoff
  * The backend follows the URI: http(s)://host:port is an MLflow tracking server (REST API),
  * anything else a local MLflow file store (a folder path or a file:///abs/path URI).
  */
-export function createTrackingClient(uri: string = DEFAULT_TRACKING_URI, options: TrackingClientOptions = {}): TrackingClient {
+export function createTrackingClient(
+  uri: string = DEFAULT_TRACKING_URI,
+  options: TrackingClientOptions = {},
+): TrackingClient {
   const trimmed = (uri || DEFAULT_TRACKING_URI).trim();
   if (/^https?:\/\//i.test(trimmed)) return new ValidatingTrackingClient(restBackend(trimmed, options));
   return new ValidatingTrackingClient(new FileBackend(fileStorePath(trimmed)));
@@ -25,7 +28,10 @@ function fileStorePath(uri: string): string {
     try {
       return fileURLToPath(uri);
     } catch {
-      throw new TrackingError(`tracking URI '${uri}' is not a valid file URI (use file:///absolute/path)`, 'INVALID_PARAMETER_VALUE');
+      throw new TrackingError(
+        `tracking URI '${uri}' is not a valid file URI (use file:///absolute/path)`,
+        'INVALID_PARAMETER_VALUE',
+      );
     }
   }
   if (uri.startsWith('file:')) return uri.slice('file:'.length);
@@ -73,16 +79,19 @@ function authorizationHeader(options: TrackingClientOptions, urlUser: string, ur
 }
 
 function positive(name: string, value: number): number {
-  if (!Number.isFinite(value) || value <= 0) throw new TrackingError(`${name} must be a positive number`, 'INVALID_PARAMETER_VALUE');
+  if (!Number.isFinite(value) || value <= 0)
+    throw new TrackingError(`${name} must be a positive number`, 'INVALID_PARAMETER_VALUE');
   return value;
 }
 
 function nonNegative(name: string, value: number): number {
-  if (!Number.isFinite(value) || value < 0) throw new TrackingError(`${name} must be zero or more`, 'INVALID_PARAMETER_VALUE');
+  if (!Number.isFinite(value) || value < 0)
+    throw new TrackingError(`${name} must be zero or more`, 'INVALID_PARAMETER_VALUE');
   return value;
 }
 
 function nonNegativeInteger(name: string, value: number): number {
-  if (!Number.isInteger(value) || value < 0) throw new TrackingError(`${name} must be a whole number, zero or more`, 'INVALID_PARAMETER_VALUE');
+  if (!Number.isInteger(value) || value < 0)
+    throw new TrackingError(`${name} must be a whole number, zero or more`, 'INVALID_PARAMETER_VALUE');
   return value;
 }

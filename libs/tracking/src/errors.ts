@@ -5,7 +5,7 @@
 export class TrackingError extends Error {
   constructor(
     message: string,
-    readonly code: string = 'INTERNAL_ERROR',
+    readonly code = 'INTERNAL_ERROR',
     readonly httpStatus?: number,
   ) {
     super(message);

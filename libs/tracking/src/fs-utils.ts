@@ -27,7 +27,11 @@ export async function writeFileAtomic(path: string, data: string | Buffer, tempD
  * existing target), so concurrent writers never both win and nobody reads a half-written file.
  * Returns false when the file already existed.
  */
-export async function createFileExclusive(path: string, data: string | Buffer, tempDir = dirname(path)): Promise<boolean> {
+export async function createFileExclusive(
+  path: string,
+  data: string | Buffer,
+  tempDir = dirname(path),
+): Promise<boolean> {
   const temp = join(tempDir, tempName('claim'));
   await fs.writeFile(temp, data);
   try {

@@ -31,14 +31,21 @@ export interface ModelSignature {
 
 /** The signature of a topic model: input column `text` (string), output one distribution over K topics per text. */
 export function topicModelSignature(numTopics: number): ModelSignature {
-  if (!Number.isInteger(numTopics) || numTopics < 1) throw new RangeError(`numTopics must be a positive integer, got ${numTopics}`);
+  if (!Number.isInteger(numTopics) || numTopics < 1)
+    throw new RangeError(`numTopics must be a positive integer, got ${numTopics}`);
   return {
     inputs: [{ type: 'string', name: 'text', required: true }],
     outputs: [{ type: 'tensor', 'tensor-spec': { dtype: 'float64', shape: [-1, numTopics] } }],
   };
 }
 
-export type FlavorConfigValue = string | number | boolean | null | FlavorConfigValue[] | { [key: string]: FlavorConfigValue };
+export type FlavorConfigValue =
+  | string
+  | number
+  | boolean
+  | null
+  | FlavorConfigValue[]
+  | { [key: string]: FlavorConfigValue };
 
 export interface MlModelOptions {
   artifactPath: string;
@@ -70,14 +77,22 @@ export function formatUtcTimeCreated(date: Date): string {
 
 /** Writes <dir>/MLmodel so MLflow's UI shows the folder as a model with its signature. */
 export async function writeMlModelFile(dir: string, options: MlModelOptions): Promise<MlModelDocument> {
-  if (!options.artifactPath) throw new TrackingError('writeMlModelFile needs the artifactPath the folder will be logged at', 'INVALID_PARAMETER_VALUE');
+  if (!options.artifactPath)
+    throw new TrackingError(
+      'writeMlModelFile needs the artifactPath the folder will be logged at',
+      'INVALID_PARAMETER_VALUE',
+    );
   const document: MlModelDocument = {
     artifact_path: options.artifactPath,
     flavors: { [options.flavor]: { format_version: 1, ...(options.flavorConfig ?? {}) } },
     mlflow_version: MLFLOW_COMPAT_VERSION,
     model_uuid: options.modelUuid ?? randomUUID().replace(/-/g, ''),
     run_id: options.runId,
-    signature: { inputs: pythonJsonDumps(options.signature.inputs), outputs: pythonJsonDumps(options.signature.outputs), params: null },
+    signature: {
+      inputs: pythonJsonDumps(options.signature.inputs),
+      outputs: pythonJsonDumps(options.signature.outputs),
+      params: null,
+    },
     utc_time_created: formatUtcTimeCreated(options.createdAt ?? new Date()),
   };
   await fs.mkdir(dir, { recursive: true });
@@ -91,12 +106,18 @@ export async function readMlModelFile(dir: string): Promise<MlModelDocument> {
   try {
     text = await fs.readFile(join(dir, MLMODEL_FILE_NAME), 'utf8');
   } catch {
-    throw new TrackingError(`'${dir}' is not an MLflow model folder: it has no ${MLMODEL_FILE_NAME} file (see writeMlModelFile)`, 'INVALID_PARAMETER_VALUE');
+    throw new TrackingError(
+      `'${dir}' is not an MLflow model folder: it has no ${MLMODEL_FILE_NAME} file (see writeMlModelFile)`,
+      'INVALID_PARAMETER_VALUE',
+    );
   }
   const parsed: unknown = parse(text, { version: '1.1' });
   const document = parsed as Partial<MlModelDocument> | null;
   if (!document || typeof document !== 'object' || !document.flavors || !document.artifact_path) {
-    throw new TrackingError(`${join(dir, MLMODEL_FILE_NAME)} is malformed: artifact_path and flavors are required`, 'INVALID_PARAMETER_VALUE');
+    throw new TrackingError(
+      `${join(dir, MLMODEL_FILE_NAME)} is malformed: artifact_path and flavors are required`,
+      'INVALID_PARAMETER_VALUE',
+    );
   }
   return document as MlModelDocument;
 }

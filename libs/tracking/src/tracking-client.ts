@@ -58,11 +58,14 @@ export class ValidatingTrackingClient implements TrackingClient {
   }
 
   async createRun(options: CreateRunOptions): Promise<RunInfo> {
-    if (typeof options.experimentId !== 'string' || !options.experimentId) throw new InvalidParameterValueError('createRun needs an experimentId');
+    if (typeof options.experimentId !== 'string' || !options.experimentId)
+      throw new InvalidParameterValueError('createRun needs an experimentId');
     const tags = { ...defaultRunTags(), ...validTags(options.tags ?? {}) };
     const tagName = options.tags?.[MLFLOW_TAGS.runName];
     if (options.runName !== undefined && tagName !== undefined && options.runName !== tagName) {
-      throw new InvalidParameterValueError(`runName '${options.runName}' and tag ${MLFLOW_TAGS.runName} '${tagName}' disagree`);
+      throw new InvalidParameterValueError(
+        `runName '${options.runName}' and tag ${MLFLOW_TAGS.runName} '${tagName}' disagree`,
+      );
     }
     const runName = options.runName || tagName || generateRunName();
     tags[MLFLOW_TAGS.runName] = runName;
@@ -73,8 +76,15 @@ export class ValidatingTrackingClient implements TrackingClient {
       tags[MLFLOW_TAGS.parentRunId] = options.parentRunId;
     }
     const startTime = options.startTime ?? Date.now();
-    if (!Number.isSafeInteger(startTime)) throw new InvalidParameterValueError('startTime must be an integer number of milliseconds');
-    return this.backend.createRun({ experimentId: options.experimentId, runName, tags, startTime, userId: currentUser() });
+    if (!Number.isSafeInteger(startTime))
+      throw new InvalidParameterValueError('startTime must be an integer number of milliseconds');
+    return this.backend.createRun({
+      experimentId: options.experimentId,
+      runName,
+      tags,
+      startTime,
+      userId: currentUser(),
+    });
   }
 
   async logBatch(runId: string, batch: LogBatchInput): Promise<void> {
@@ -87,7 +97,8 @@ export class ValidatingTrackingClient implements TrackingClient {
     const params: Record<string, string> = {};
     for (const [key, value] of Object.entries(batch.params ?? {})) {
       validateKey('param', key);
-      if (!['string', 'number', 'boolean'].includes(typeof value)) throw new InvalidParameterValueError(`param '${key}' must be a string, number or boolean`);
+      if (!['string', 'number', 'boolean'].includes(typeof value))
+        throw new InvalidParameterValueError(`param '${key}' must be a string, number or boolean`);
       params[key] = String(value);
       validateParamValue(key, params[key] ?? '');
     }
@@ -101,13 +112,23 @@ export class ValidatingTrackingClient implements TrackingClient {
     const normalized: NormalizedDatasetInput[] = datasets.map((dataset) => {
       const name = dataset.name;
       if (typeof name !== 'string' || !name || name.length > MLFLOW_LIMITS.maxDatasetNameLength) {
-        throw new InvalidParameterValueError(`dataset name must hold 1 to ${MLFLOW_LIMITS.maxDatasetNameLength} characters`);
+        throw new InvalidParameterValueError(
+          `dataset name must hold 1 to ${MLFLOW_LIMITS.maxDatasetNameLength} characters`,
+        );
       }
-      if (typeof dataset.digest !== 'string' || !dataset.digest || dataset.digest.length > MLFLOW_LIMITS.maxDatasetDigestLength) {
-        throw new InvalidParameterValueError(`dataset '${name}' digest must hold 1 to ${MLFLOW_LIMITS.maxDatasetDigestLength} characters`);
+      if (
+        typeof dataset.digest !== 'string' ||
+        !dataset.digest ||
+        dataset.digest.length > MLFLOW_LIMITS.maxDatasetDigestLength
+      ) {
+        throw new InvalidParameterValueError(
+          `dataset '${name}' digest must hold 1 to ${MLFLOW_LIMITS.maxDatasetDigestLength} characters`,
+        );
       }
-      if (typeof dataset.sourceType !== 'string' || !dataset.sourceType) throw new InvalidParameterValueError(`dataset '${name}' needs a sourceType`);
-      if (typeof dataset.source !== 'string') throw new InvalidParameterValueError(`dataset '${name}' source must be a string`);
+      if (typeof dataset.sourceType !== 'string' || !dataset.sourceType)
+        throw new InvalidParameterValueError(`dataset '${name}' needs a sourceType`);
+      if (typeof dataset.source !== 'string')
+        throw new InvalidParameterValueError(`dataset '${name}' source must be a string`);
       return { ...dataset, context: dataset.context ?? 'training' };
     });
     if (normalized.length === 0) return;
@@ -116,8 +137,10 @@ export class ValidatingTrackingClient implements TrackingClient {
 
   async updateRun(runId: string, status: RunStatus, endTime?: number): Promise<void> {
     validateRunId(runId);
-    if (!RUN_STATUSES.includes(status)) throw new InvalidParameterValueError(`run status must be one of ${RUN_STATUSES.join(', ')}`);
-    if (endTime !== undefined && !Number.isSafeInteger(endTime)) throw new InvalidParameterValueError('endTime must be an integer number of milliseconds');
+    if (!RUN_STATUSES.includes(status))
+      throw new InvalidParameterValueError(`run status must be one of ${RUN_STATUSES.join(', ')}`);
+    if (endTime !== undefined && !Number.isSafeInteger(endTime))
+      throw new InvalidParameterValueError('endTime must be an integer number of milliseconds');
     const end = endTime ?? (TERMINAL_STATUSES.includes(status) ? Date.now() : null);
     await this.backend.updateRun(runId, status, end);
   }
@@ -135,11 +158,16 @@ export class ValidatingTrackingClient implements TrackingClient {
 
   async searchRuns(options: SearchRunsOptions): Promise<Run[]> {
     const limit = options.maxResults ?? SEARCH_MAX_RESULTS_DEFAULT;
-    if (!Number.isInteger(limit) || limit < 1) throw new InvalidParameterValueError('maxResults must be a positive integer');
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new InvalidParameterValueError('maxResults must be a positive integer');
     const runs: Run[] = [];
     let pageToken = options.pageToken;
     do {
-      const page = await this.searchRunsPage({ ...options, pageToken, maxResults: Math.min(SEARCH_PAGE_SIZE, limit - runs.length) });
+      const page = await this.searchRunsPage({
+        ...options,
+        pageToken,
+        maxResults: Math.min(SEARCH_PAGE_SIZE, limit - runs.length),
+      });
       runs.push(...page.runs);
       pageToken = page.nextPageToken ?? undefined;
     } while (pageToken && runs.length < limit);
@@ -191,7 +219,8 @@ export class ValidatingTrackingClient implements TrackingClient {
   async createModelVersion(name: string, source: string, runId: string): Promise<ModelVersion> {
     validateModelName(name);
     validateRunId(runId);
-    if (typeof source !== 'string' || !source) throw new InvalidParameterValueError('createModelVersion needs the source URI of the model folder');
+    if (typeof source !== 'string' || !source)
+      throw new InvalidParameterValueError('createModelVersion needs the source URI of the model folder');
     return this.backend.createModelVersion(name, source, runId);
   }
 
@@ -243,7 +272,8 @@ export class ValidatingTrackingClient implements TrackingClient {
     try {
       return await this.backend.getRun(runId);
     } catch (error) {
-      if (error instanceof ResourceDoesNotExistError) throw new ResourceDoesNotExistError(`${label} '${runId}' does not exist`);
+      if (error instanceof ResourceDoesNotExistError)
+        throw new ResourceDoesNotExistError(`${label} '${runId}' does not exist`);
       throw error;
     }
   }

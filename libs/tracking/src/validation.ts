@@ -32,26 +32,38 @@ export function validateKey(kind: EntityKind, key: unknown): asserts key is stri
   const label = `${kind} key`;
   if (typeof key !== 'string' || key.length === 0) throw invalid(`${label} must be a non-empty string`);
   if (key.length > MLFLOW_LIMITS.maxKeyLength) {
-    throw invalid(`${label} '${preview(key)}' is ${key.length} characters long; the limit is ${MLFLOW_LIMITS.maxKeyLength}`);
+    throw invalid(
+      `${label} '${preview(key)}' is ${key.length} characters long; the limit is ${MLFLOW_LIMITS.maxKeyLength}`,
+    );
   }
   if (!KEY_PATTERN.test(key)) {
     throw invalid(`${label} '${key}' may only contain letters, digits, '_', '-', '.', ' ', ':' and '/'`);
   }
-  if (key.includes('..') || key.startsWith('/') || key.endsWith('/') || key.includes('//') || key.split('/').includes('.')) {
+  if (
+    key.includes('..') ||
+    key.startsWith('/') ||
+    key.endsWith('/') ||
+    key.includes('//') ||
+    key.split('/').includes('.')
+  ) {
     throw invalid(`${label} '${key}' must be a normalised relative path (no '..', no leading, trailing or double '/')`);
   }
 }
 
 export function validateParamValue(key: string, value: string): void {
   if (value.length > MLFLOW_LIMITS.maxParamValueLength) {
-    throw invalid(`param '${key}' value is ${value.length} characters long; the limit is ${MLFLOW_LIMITS.maxParamValueLength}`);
+    throw invalid(
+      `param '${key}' value is ${value.length} characters long; the limit is ${MLFLOW_LIMITS.maxParamValueLength}`,
+    );
   }
 }
 
 export function validateTagValue(key: string, value: unknown): asserts value is string {
   if (typeof value !== 'string') throw invalid(`tag '${key}' value must be a string`);
   if (value.length > MLFLOW_LIMITS.maxTagValueLength) {
-    throw invalid(`tag '${key}' value is ${value.length} characters long; the limit is ${MLFLOW_LIMITS.maxTagValueLength}`);
+    throw invalid(
+      `tag '${key}' value is ${value.length} characters long; the limit is ${MLFLOW_LIMITS.maxTagValueLength}`,
+    );
   }
 }
 
@@ -77,7 +89,8 @@ export function validateExperimentName(name: unknown): asserts name is string {
 }
 
 export function validateModelName(name: unknown): asserts name is string {
-  if (typeof name !== 'string' || name.trim().length === 0) throw invalid('registered model name must be a non-empty string');
+  if (typeof name !== 'string' || name.trim().length === 0)
+    throw invalid('registered model name must be a non-empty string');
 }
 
 /** MLflow alias rules: ^[\w-]*$, ≤ 255 chars, and 'latest' and v<digits> are reserved. */
@@ -88,7 +101,8 @@ export function validateAlias(alias: unknown): asserts alias is string {
   }
   if (!ALIAS_PATTERN.test(alias)) throw invalid(`alias '${alias}' may only contain letters, digits, '_' and '-'`);
   if (alias.toLowerCase() === 'latest') throw invalid(`alias 'latest' is reserved by MLflow`);
-  if (RESERVED_VERSION_ALIAS.test(alias)) throw invalid(`alias '${alias}' is reserved by MLflow (v<number> names a version)`);
+  if (RESERVED_VERSION_ALIAS.test(alias))
+    throw invalid(`alias '${alias}' is reserved by MLflow (v<number> names a version)`);
 }
 
 /** Model versions are positive integers, given as number or string. */

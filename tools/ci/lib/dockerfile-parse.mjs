@@ -22,7 +22,9 @@ export function parseDockerfile(text) {
     while (joined.endsWith('\\') && i + 1 < lines.length) {
       i += 1;
       const next = lines[i].trim();
-      joined = `${joined.slice(0, -1).trimEnd()} ${next.startsWith('#') ? '' : next}`.trimEnd();
+      // Comment and blank lines inside a continuation are dropped; the instruction goes on.
+      if (!next || next.startsWith('#')) continue;
+      joined = `${joined.slice(0, -1).trimEnd()} ${next}`.trimEnd();
     }
     const match = /^(\S+)\s*(.*)$/s.exec(joined);
     if (match) instructions.push({ line: start + 1, keyword: match[1].toUpperCase(), args: match[2].trim() });

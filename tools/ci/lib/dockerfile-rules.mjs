@@ -88,7 +88,7 @@ function copySourceProblems(at, args, build) {
   const sources = /** @type {string[]} */ (words).slice(0, -1);
   const problems = [];
   for (const source of sources) {
-    if (/[*?[]/.test(source)) continue;
+    if (/[*?[]/.test(source) || /^(https?:|git@)/.test(source)) continue;
     const path = source.replace(/^\.\//, '').replace(/\/$/, '');
     if (path === '.' || path === '') continue;
     if (!existsSync(join(build.contextDir, path))) problems.push(`${at} COPY source ${source} does not exist`);

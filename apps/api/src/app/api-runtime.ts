@@ -1,5 +1,3 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { AppConfig, Logger } from '@topicops/config';
 import { createLogger } from '@topicops/config';
 import { createDataSource } from '@topicops/corpus';
@@ -14,7 +12,10 @@ import { PipelineLauncher } from '../pipeline-runs/pipeline-launcher';
 import { QueuePipelineLauncher } from '../pipeline-runs/queue-launcher';
 import { ApiKeyStore } from '../security/api-key-store';
 import { ChampionHolder } from '../serving/champion-holder';
+import { ApiEnv, loadApiEnv } from './api-env';
 import { ApiSettings } from './api-settings';
+
+const WARM_UP_TEXT = 'warm up';
 
 /** What tests and the benchmark may swap; everything else comes from the configuration. */
 export interface ApiAppOverrides {
@@ -22,8 +23,8 @@ export interface ApiAppOverrides {
   tracking?: TrackingClient;
   /** An initialised data source owned by the caller (it is not closed with the app). */
   dataSource?: DataSource;
-  /** Where registered model versions are downloaded (default: MODEL_CACHE_DIR, else a temp folder). */
-  modelCacheDir?: string;
+  /** API-only settings (default: read from the environment, see loadApiEnv). */
+  apiEnv?: Partial<ApiEnv>;
   metrics?: ApiMetrics;
   /** In cluster mode: asks the primary for the metrics of every worker. */
   clusterMetrics?: () => Promise<string>;
@@ -56,11 +57,16 @@ export function createApiRuntime(config: AppConfig, overrides: ApiAppOverrides):
     recheckMs: overrides.databaseRecheckMs ?? 5000,
     ownsConnection: !overrides.dataSource,
   });
-  const cacheDir = overrides.modelCacheDir ?? process.env['MODEL_CACHE_DIR'] ?? join(tmpdir(), 'topicops-api-models');
+  const apiEnv = { ...loadApiEnv(), ...overrides.apiEnv };
   const champion = new ChampionHolder(
     {
       championVersion: async () => (await tracking.getAlias(config.modelName, CHAMPION_ALIAS))?.version ?? null,
-      load: (version) => loadModelVersionBundle(tracking, config.modelName, version, cacheDir),
+      load: async (version) => {
+        const bundle = await loadModelVersionBundle(tracking, config.modelName, version, apiEnv.modelCacheDir);
+        // One prediction before the switch: builds the topic tables, picks the tfjs backend, warms the JIT.
+        await bundle.predict([WARM_UP_TEXT]);
+        return bundle;
+      },
     },
     logger,
     {
@@ -73,7 +79,7 @@ export function createApiRuntime(config: AppConfig, overrides: ApiAppOverrides):
   const launcher =
     overrides.pipelineLauncher ??
     (config.redisUrl
-      ? new QueuePipelineLauncher(config.redisUrl, database)
+      ? new QueuePipelineLauncher(config.redisUrl, database, apiEnv.queuePrefix)
       : new InProcessPipelineLauncher(database, tracking, config, logger));
   return {
     config,

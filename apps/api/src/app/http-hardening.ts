@@ -18,6 +18,8 @@ export function securityHeaders() {
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // Served over plain HTTP behind no proxy, upgraded asset URLs would break Swagger UI.
+        upgradeInsecureRequests: null,
       },
     },
     crossOriginResourcePolicy: { policy: 'same-site' },

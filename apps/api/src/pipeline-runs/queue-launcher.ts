@@ -9,6 +9,7 @@ export class QueuePipelineLauncher extends PipelineLauncher {
   constructor(
     private readonly redisUrl: string,
     private readonly database: DatabaseState,
+    private readonly prefix: string,
   ) {
     super();
   }
@@ -17,7 +18,7 @@ export class QueuePipelineLauncher extends PipelineLauncher {
     const ds = this.database.ready();
     let outcome;
     try {
-      outcome = await submitPipelineRunWithOutcome(this.redisUrl, ds, { ...request, trigger: 'api' });
+      outcome = await submitPipelineRunWithOutcome(this.redisUrl, ds, { ...request, trigger: 'api' }, { prefix: this.prefix });
     } catch (error) {
       if (error instanceof UsageError) throw error;
       throw new ServiceUnavailableException(`The run could not be queued (${error instanceof Error ? error.message : String(error)})`);

@@ -1,5 +1,6 @@
 import type { Logger } from '@topicops/config';
 import type { ModelBundle, PredictOptions, Prediction } from '@topicops/pipeline';
+import { batchPredictor } from './inference-strategy';
 import { PredictionBatcher } from './prediction-batcher';
 
 /** One loaded model version with its own batcher: requests hold on to it until they finish. */
@@ -166,7 +167,7 @@ export class ChampionHolder {
 }
 
 function servingModel(bundle: ModelBundle, version: string, maxBatchTexts: number): ServingModel {
-  const batcher = new PredictionBatcher((texts, options) => bundle.predict(texts, options), maxBatchTexts);
+  const batcher = new PredictionBatcher(batchPredictor(bundle), maxBatchTexts);
   const topWords = new Map<string, string[]>();
   return {
     bundle,

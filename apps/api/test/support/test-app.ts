@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { AppConfig, createLogger, loadConfig } from '@topicops/config';
-import { TestDatabase, createTestDatabase } from '@topicops/corpus/testing';
+import { TestDatabase, TestDialect, createTestDatabase } from '@topicops/corpus/testing';
 import { TrackingClient, createTrackingClient } from '@topicops/tracking';
 import { createApiApp } from '../../src/app/create-api-app';
 import type { ApiAppOverrides } from '../../src/app/api-runtime';
@@ -24,12 +24,14 @@ export interface TestApp {
 export async function startTestApp(
   label: string,
   options: {
+    /** sqlite, or MySQL/MariaDB (needs TEST_MYSQL_URL); default: MySQL when TEST_MYSQL_URL is set. */
+    dialect?: TestDialect;
     env?: Record<string, string>;
     overrides?: ApiAppOverrides;
     prepare?(context: { db: TestDatabase; tracking: TrackingClient; trackingDir: string }): Promise<void>;
   } = {},
 ): Promise<TestApp> {
-  const db = await createTestDatabase(`api_${label}`);
+  const db = await createTestDatabase(`api_${label}`, options.dialect);
   const trackingDir = mkdtempSync(join(tmpdir(), `topicops-api-${label}-mlruns-`));
   const cacheDir = mkdtempSync(join(tmpdir(), `topicops-api-${label}-cache-`));
   const tracking = createTrackingClient(trackingDir);
@@ -46,9 +48,11 @@ export async function startTestApp(
       logger: createLogger({ name: 'api-test', level: 'silent' }),
       tracking,
       dataSource: db.ds,
-      modelCacheDir: cacheDir,
+      apiEnv: { modelCacheDir: cacheDir },
       ...options.overrides,
     });
+    // Listening once (instead of supertest's listen-per-request) lets concurrent requests share the server.
+    await app.listen(0, '127.0.0.1');
     return {
       app,
       config,

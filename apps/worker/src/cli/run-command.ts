@@ -22,9 +22,14 @@ export function isUserError(error: unknown): error is Error {
  * stdout line and sets the exit code (0 ok, 2 bad input or usage, 1 failure). Failures print a JSON line
  * too, so orchestrators that parse the last line always find one.
  */
-export async function runCommand<T>(
+export interface CommandOutcome {
+  summary: object;
+  exitCode?: number;
+}
+
+export async function runCommand(
   name: string,
-  action: (env: CommandEnvironment) => Promise<{ summary: T; exitCode?: number }>,
+  action: (env: CommandEnvironment) => Promise<CommandOutcome>,
 ): Promise<void> {
   const progress = new ProgressReporter();
   const logger = createLogger({ name: 'topicops-cli', stream: 'stderr' });

@@ -1,4 +1,4 @@
-import { CooccurrenceCounts, MAX_TOPIC_WORDS } from './cooccurrence-counts';
+import { CooccurrenceCounts, MAX_TOPIC_WORDS, pairSlot } from './cooccurrence-counts';
 import { CoherenceInputError } from './errors';
 import { CoherenceMode } from './types';
 
@@ -17,7 +17,7 @@ export class CooccurrenceCounter {
   private readonly occurrences: Float64Array;
   private readonly pairs: Float64Array;
   /** pairSlot(i, j) = rowBase[i] + j */
-  private readonly rowBase: Float64Array;
+  private readonly rowBase: Int32Array;
   private numWindows = 0;
   private textsSeen = 0;
   private ids = new Int32Array(1024);
@@ -46,8 +46,8 @@ export class CooccurrenceCounter {
     this.size = size;
     this.occurrences = new Float64Array(size);
     this.pairs = new Float64Array((size * (size - 1)) / 2);
-    this.rowBase = new Float64Array(size);
-    for (let i = 0; i < size; i++) this.rowBase[i] = i * size - (i * (i + 1)) / 2 - i - 1;
+    this.rowBase = new Int32Array(size);
+    for (let i = 0; i < size; i++) this.rowBase[i] = pairSlot(size, i, 0);
     this.presentSince = new Int32Array(size).fill(ABSENT);
     this.presentWords = new Int32Array(size);
     this.presentSlot = new Int32Array(size);

@@ -46,14 +46,17 @@ export async function bulkInsert<T extends ObjectLiteral>(
   }
   const values: unknown[] = [];
   for (const row of rows) {
-    for (const column of columns) values.push(driver.preparePersistentValue(row[column.propertyName as keyof T] as unknown, column) ?? null);
+    for (const column of columns)
+      values.push(driver.preparePersistentValue(row[column.propertyName as keyof T] as unknown, column) ?? null);
   }
 
   const queryRunner = manager.queryRunner;
   if (isMysql(manager) && queryRunner) {
     const connection: unknown = await queryRunner.connect();
     if (isPreparedStatementConnection(connection)) {
-      await new Promise<void>((resolve, reject) => connection.execute(sql, values, (error) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        connection.execute(sql, values, (error) => (error ? reject(error) : resolve())),
+      );
       return;
     }
   }

@@ -17,8 +17,10 @@ export const EXACT_MATCH = { charset: 'utf8mb4', collation: 'utf8mb4_bin' } as c
 /** JSON kept as text (longtext on MySQL) rather than a native JSON type, so both dialects store it alike. */
 export function jsonText<T>(): ValueTransformer {
   return {
-    to: (value: T | null | undefined): string | null => (value === null || value === undefined ? null : JSON.stringify(value)),
-    from: (stored: string | null): T | null => (stored === null || stored === undefined ? null : (JSON.parse(stored) as T)),
+    to: (value: T | null | undefined): string | null =>
+      value === null || value === undefined ? null : JSON.stringify(value),
+    from: (stored: string | null): T | null =>
+      stored === null || stored === undefined ? null : (JSON.parse(stored) as T),
   };
 }
 

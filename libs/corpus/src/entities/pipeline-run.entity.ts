@@ -51,7 +51,12 @@ export class PipelineRunEntity {
   params!: Record<string, unknown>;
 
   /** Tracking run ids by stage or role, e.g. { parent, train }. */
-  @Column({ name: 'mlflow_run_ids', type: 'longtext', transformer: jsonText<Record<string, string>>(), ...UNICODE_TEXT })
+  @Column({
+    name: 'mlflow_run_ids',
+    type: 'longtext',
+    transformer: jsonText<Record<string, string>>(),
+    ...UNICODE_TEXT,
+  })
   mlflowRunIds!: Record<string, string>;
 
   @Column({ type: 'text', nullable: true, ...UNICODE_TEXT })

@@ -1,17 +1,16 @@
-import { Dirent, readFile as readFileWithCallback } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { Dirent } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { promisify } from 'node:util';
 import { parseIsoDay } from './dates';
 import { decodeText } from './decode-text';
 import { mapConcurrent } from './map-concurrent';
+import { FileRead, readFileUpTo } from './read-file';
 import { IngestSource, SourceItem, rejection } from './types';
 
 /** `<LCCN>_<YYYY-MM-DD>_ed-<n>_seq-<n>_ocr.txt`; edition and page are optional. */
-const FILE_NAME = /^(?<ref>[A-Za-z]{0,3}\d{6,})_(?<date>\d{4}-\d{2}-\d{2})(?:_ed-(?<edition>\d+))?(?:_seq-(?<page>\d+))?/;
+const FILE_NAME =
+  /^(?<ref>[A-Za-z]{0,3}\d{6,})_(?<date>\d{4}-\d{2}-\d{2})(?:_ed-(?<edition>\d+))?(?:_seq-(?<page>\d+))?/;
 const MAX_SOURCE_ID_LENGTH = 512;
-// The callback form is markedly faster than fs/promises' readFile for many small files (Node 20).
-const readFile = promisify(readFileWithCallback);
 
 interface ByteCounter {
   bytes: number;
@@ -49,33 +48,42 @@ function publicationFolder(relativePath: string): string | null {
   return parts.length > 1 ? parts[0].replace(/_/g, ' ') : null;
 }
 
-async function readFound(file: FoundFile, options: ChroniclItalySourceOptions, counter: ByteCounter): Promise<SourceItem> {
+async function readFound(
+  file: FoundFile,
+  options: ChroniclItalySourceOptions,
+  counter: ByteCounter,
+): Promise<SourceItem> {
   const id = file.relative;
-  if (id.length > MAX_SOURCE_ID_LENGTH) return rejection(id, 'malformed_record', `the path is longer than ${MAX_SOURCE_ID_LENGTH} characters`);
-  let size: number;
-  try {
-    const info = await stat(file.absolute);
-    if (info.isDirectory()) return rejection(id, 'unsupported_file', 'a link to a folder (links are not followed)');
-    if (!info.isFile()) return rejection(id, 'unsupported_file', 'not a regular file');
-    size = info.size;
-  } catch (error) {
-    return rejection(id, 'unreadable', `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
+  if (id.length > MAX_SOURCE_ID_LENGTH)
+    return rejection(id, 'malformed_record', `the path is longer than ${MAX_SOURCE_ID_LENGTH} characters`);
+  // Opening a FIFO or socket could block forever: only regular files and links are opened.
+  if (!file.entry.isFile() && !file.entry.isSymbolicLink())
+    return rejection(id, 'unsupported_file', 'not a regular file');
   if (!file.entry.name.toLowerCase().endsWith('.txt')) return rejection(id, 'unsupported_file', 'not a .txt file');
   const name = FILE_NAME.exec(file.entry.name);
   if (!name?.groups) return rejection(id, 'no_date', 'the file name does not start with <LCCN>_<YYYY-MM-DD>_');
   const day = parseIsoDay(name.groups['date']);
   if (!day) return rejection(id, 'no_date', `${name.groups['date']} is not a real date`);
-  if (size > options.maxDocumentBytes) {
-    return rejection(id, 'too_large', `${size} bytes is more than the limit of ${options.maxDocumentBytes}`);
-  }
-  let bytes: Buffer;
+  let read: FileRead;
   try {
-    bytes = await readFile(file.absolute);
-    counter.bytes += bytes.length;
+    read = await readFileUpTo(file.absolute, options.maxDocumentBytes);
   } catch (error) {
-    return rejection(id, 'unreadable', `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    return rejection(
+      id,
+      'unreadable',
+      `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
+  if (read.kind === 'not_a_file')
+    return rejection(
+      id,
+      'unsupported_file',
+      read.directory ? 'a link to a folder (links are not followed)' : 'not a regular file',
+    );
+  if (read.kind === 'too_large')
+    return rejection(id, 'too_large', `${read.size} bytes is more than the limit of ${options.maxDocumentBytes}`);
+  const bytes = read.bytes;
+  counter.bytes += bytes.length;
   const decoded = decodeText(bytes);
   if (!decoded.ok) return rejection(id, decoded.reason, decoded.message);
   const ref = name.groups['ref'];

@@ -39,7 +39,13 @@ export function csvSource(path: string, fields: ResolvedFields, bytesTotal: numb
       skip_records_with_error: true,
       on_skip: (error: CsvError | undefined) => {
         const line = error?.lines ?? 0;
-        skipped.push(rejection(recordPositionId(path, `line ${line}`), 'malformed_record', `line ${line}: ${error?.message ?? 'unparsable CSV'}`));
+        skipped.push(
+          rejection(
+            recordPositionId(path, `line ${line}`),
+            'malformed_record',
+            `line ${line}: ${error?.message ?? 'unparsable CSV'}`,
+          ),
+        );
         return undefined;
       },
     });

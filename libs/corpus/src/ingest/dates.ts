@@ -26,7 +26,8 @@ export function parseRecordDate(value: string | number): ParsedDate | undefined 
   const text = String(value).trim();
   if (/^\d{4}$/.test(text)) return { date: null, year: Number(text) };
   const month = /^(\d{4})-(\d{2})$/.exec(text);
-  if (month) return Number(month[2]) >= 1 && Number(month[2]) <= 12 ? { date: null, year: Number(month[1]) } : undefined;
+  if (month)
+    return Number(month[2]) >= 1 && Number(month[2]) <= 12 ? { date: null, year: Number(month[1]) } : undefined;
   const timestamp = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}/.exec(text);
   return parseIsoDay(timestamp ? timestamp[1] : text);
 }

@@ -1,5 +1,6 @@
+import { decodeWindows1252 } from './windows-1252';
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const windows1252 = new TextDecoder('windows-1252');
 const NEWLINE = 0x0a;
 
 export interface TextChunk {
@@ -13,7 +14,7 @@ function decodeLine(bytes: Uint8Array): string {
   try {
     return utf8.decode(bytes);
   } catch {
-    return windows1252.decode(bytes);
+    return decodeWindows1252(bytes);
   }
 }
 
@@ -39,7 +40,9 @@ function decodeBlock(block: Uint8Array): string {
  * Decodes a byte stream into text in chunks cut at line ends, so a multi-byte character is never split.
  * Newline bytes mean the same in UTF-8 and Windows-1252, which lets each line pick its own encoding.
  */
-export async function* decodeLines(stream: AsyncIterable<Buffer | string>): AsyncGenerator<TextChunk> {
+export async function* decodeLines(
+  stream: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+): AsyncGenerator<TextChunk> {
   let carry: Buffer = Buffer.alloc(0);
   let first = true;
   for await (const piece of stream) {

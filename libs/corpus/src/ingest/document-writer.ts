@@ -55,7 +55,11 @@ export class DocumentWriter {
     return this.ds.transaction((manager) => this.writeIn(manager, documents, rejections));
   }
 
-  private async writeIn(manager: EntityManager, documents: PreparedDocument[], rejected: RejectedSource[]): Promise<BatchOutcome> {
+  private async writeIn(
+    manager: EntityManager,
+    documents: PreparedDocument[],
+    rejected: RejectedSource[],
+  ): Promise<BatchOutcome> {
     const outcome: BatchOutcome = { added: 0, updated: 0, unchanged: 0, rejections: [...rejected] };
     const unique = new Map<string, PreparedDocument>();
     for (const document of documents) {
@@ -84,7 +88,9 @@ export class DocumentWriter {
       }
     }
 
-    await bulkInsert(manager, DocumentEntity, rows, { updateOnConflict: { conflictColumns: ['corpus', 'source_id'], updateColumns: UPDATED_COLUMNS } });
+    await bulkInsert(manager, DocumentEntity, rows, {
+      updateOnConflict: { conflictColumns: ['corpus', 'source_id'], updateColumns: UPDATED_COLUMNS },
+    });
     await bulkInsert(
       manager,
       IngestionErrorEntity,
@@ -124,5 +130,9 @@ export class DocumentWriter {
 type DocumentRow = Omit<DocumentEntity, 'id' | 'ingestionRun'>;
 
 function duplicate(document: PreparedDocument): RejectedSource {
-  return { sourceId: document.sourceId, reason: 'duplicate_id', message: 'another record of this source has the same id' };
+  return {
+    sourceId: document.sourceId,
+    reason: 'duplicate_id',
+    message: 'another record of this source has the same id',
+  };
 }

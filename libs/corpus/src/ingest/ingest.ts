@@ -21,7 +21,7 @@ const DEFAULT_MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
 const DEFAULT_CONCURRENCY = 8;
 const BATCH_ROWS = 200;
 const SQLITE_BATCH_BYTES = 16 * 1024 * 1024;
-const MYSQL_BATCH_BYTES = 8 * 1024 * 1024;
+const MYSQL_BATCH_BYTES = 4 * 1024 * 1024;
 const FORMATS = ['auto', 'chroniclitaly', 'csv', 'jsonl', 'sotu'] as const;
 
 interface WriteLimits extends BatchLimits {
@@ -31,18 +31,33 @@ interface WriteLimits extends BatchLimits {
 /** Batches and documents must fit in one MySQL packet, escaped (which can double a text) with room to spare. */
 async function writeLimits(ds: DataSource, requestedMaxDocumentBytes: number | undefined): Promise<WriteLimits> {
   const maxDocumentBytes = requestedMaxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
-  if (!Number.isInteger(maxDocumentBytes) || maxDocumentBytes < 1) throw new UsageError('maxDocumentBytes must be a positive integer');
+  if (!Number.isInteger(maxDocumentBytes) || maxDocumentBytes < 1)
+    throw new UsageError('maxDocumentBytes must be a positive integer');
   if (ds.options.type !== 'mysql' && ds.options.type !== 'mariadb') {
     return { maxRows: BATCH_ROWS, maxBytes: SQLITE_BATCH_BYTES, maxDocumentBytes };
   }
   const [row] = (await ds.query('SELECT @@max_allowed_packet AS packet')) as Array<{ packet: number | string }>;
   const third = Math.floor(Number(row?.packet ?? 16 * 1024 * 1024) / 3);
-  return { maxRows: BATCH_ROWS, maxBytes: Math.min(MYSQL_BATCH_BYTES, third), maxDocumentBytes: Math.min(maxDocumentBytes, third) };
+  return {
+    maxRows: BATCH_ROWS,
+    maxBytes: Math.min(MYSQL_BATCH_BYTES, third),
+    maxDocumentBytes: Math.min(maxDocumentBytes, third),
+  };
+}
+
+function hasControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
 }
 
 function corpusName(options: IngestOptions, source: IngestSource): string {
-  const name = (options.corpus ?? (source.format === 'sotu' ? 'sotu' : basename(options.source, extname(options.source)))).trim();
-  if (!name || name.length > 128 || /[\u0000-\u001f\u007f]/.test(name)) {
+  const name = (
+    options.corpus ?? (source.format === 'sotu' ? 'sotu' : basename(options.source, extname(options.source)))
+  ).trim();
+  if (!name || name.length > 128 || hasControlCharacters(name)) {
     throw new UsageError(`corpus name "${name}" must be 1 to 128 printable characters`);
   }
   return name;
@@ -52,14 +67,18 @@ async function openSource(options: IngestOptions, maxDocumentBytes: number): Pro
   const format = options.format ?? 'auto';
   if (!FORMATS.includes(format)) throw new UsageError(`format "${String(format)}" is not one of ${FORMATS.join(', ')}`);
   const path = resolve(options.source);
-  if (format === 'sotu' || (format === 'auto' && options.source.toLowerCase() === 'sotu' && !existsSync(path))) return sotuSource();
+  if (format === 'sotu' || (format === 'auto' && options.source.toLowerCase() === 'sotu' && !existsSync(path)))
+    return sotuSource();
 
   const info = await stat(path).catch(() => undefined);
-  if (!info) throw new UsageError(`source ${options.source} does not exist (give a folder, a .csv/.tsv/.jsonl file, or "sotu")`);
+  if (!info)
+    throw new UsageError(`source ${options.source} does not exist (give a folder, a .csv/.tsv/.jsonl file, or "sotu")`);
   if (info.isDirectory()) {
-    if (format !== 'auto' && format !== 'chroniclitaly') throw new UsageError(`source ${options.source} is a folder, not a ${format} file`);
+    if (format !== 'auto' && format !== 'chroniclitaly')
+      throw new UsageError(`source ${options.source} is a folder, not a ${format} file`);
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-    if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError('concurrency must be a positive integer');
+    if (!Number.isInteger(concurrency) || concurrency < 1)
+      throw new UsageError('concurrency must be a positive integer');
     return chroniclItalySource({
       root: path,
       publications: options.publications ? readPublications(options.publications) : new Map(),
@@ -68,14 +87,18 @@ async function openSource(options: IngestOptions, maxDocumentBytes: number): Pro
       exclude: options.publications ? [options.publications] : [],
     });
   }
-  if (format === 'chroniclitaly') throw new UsageError(`source ${options.source} is a file; the ChroniclItaly format reads a folder`);
+  if (format === 'chroniclitaly')
+    throw new UsageError(`source ${options.source} is a file; the ChroniclItaly format reads a folder`);
   const extension = extname(path).toLowerCase();
   const fields = resolveFields(options.fields);
-  if (format === 'jsonl' || (format === 'auto' && (extension === '.jsonl' || extension === '.ndjson'))) return jsonlSource(path, fields, info.size);
+  if (format === 'jsonl' || (format === 'auto' && (extension === '.jsonl' || extension === '.ndjson')))
+    return jsonlSource(path, fields, info.size);
   if (format === 'csv' || (format === 'auto' && (extension === '.csv' || extension === '.tsv'))) {
     return csvSource(path, fields, info.size, extension === '.tsv' ? '\t' : ',');
   }
-  throw new UsageError(`cannot tell the format of ${options.source}: use a .csv, .tsv, .jsonl or .ndjson file, or name the format`);
+  throw new UsageError(
+    `cannot tell the format of ${options.source}: use a .csv, .tsv, .jsonl or .ndjson file, or name the format`,
+  );
 }
 
 /** Share of control characters above which a text is taken for binary data. */
@@ -85,10 +108,15 @@ type Prepared = { ok: true; document: PreparedDocument } | { ok: false; rejectio
 
 function prepare(draft: DocumentDraft, maxDocumentBytes: number): Prepared {
   const utf8 = draft.utf8 ?? Buffer.from(draft.text, 'utf8');
-  const reject = (reason: RejectedSource['reason'], message: string): Prepared => ({ ok: false, rejection: { sourceId: draft.sourceId, reason, message } });
-  if (utf8.length > maxDocumentBytes) return reject('too_large', `${utf8.length} bytes of text is more than the limit of ${maxDocumentBytes}`);
+  const reject = (reason: RejectedSource['reason'], message: string): Prepared => ({
+    ok: false,
+    rejection: { sourceId: draft.sourceId, reason, message },
+  });
+  if (utf8.length > maxDocumentBytes)
+    return reject('too_large', `${utf8.length} bytes of text is more than the limit of ${maxDocumentBytes}`);
   const stats = textStats(draft.text, utf8);
-  if (stats.controlCount > MAX_CONTROL_SHARE * stats.charCount) return reject('binary', 'the text is mostly control characters: binary data, not text');
+  if (stats.controlCount > MAX_CONTROL_SHARE * stats.charCount)
+    return reject('binary', 'the text is mostly control characters: binary data, not text');
   const { utf8: _bytes, ...fields } = draft;
   return { ok: true, document: { ...fields, ...stats, byteLength: utf8.length } };
 }
@@ -117,7 +145,11 @@ class Tally {
  * ingestion_errors with a reason and never stop the rest. Streams with bounded memory whatever the size.
  * Bad options throw UsageError; database failures mark the run failed and are rethrown.
  */
-export async function ingest(ds: DataSource, options: IngestOptions, onProgress?: (progress: IngestProgress) => void): Promise<IngestSummary> {
+export async function ingest(
+  ds: DataSource,
+  options: IngestOptions,
+  onProgress?: (progress: IngestProgress) => void,
+): Promise<IngestSummary> {
   const startedAt = new Date();
   const started = performance.now();
   const limits = await writeLimits(ds, options.maxDocumentBytes);
@@ -126,11 +158,31 @@ export async function ingest(ds: DataSource, options: IngestOptions, onProgress?
 
   const runs = ds.getRepository(IngestionRunEntity);
   const run = await runs.save(
-    runs.create({ corpus, source: source.description, format: source.format, status: 'running', added: 0, updated: 0, unchanged: 0, rejected: 0, bytes: 0, seconds: 0, startedAt, finishedAt: null }),
+    runs.create({
+      corpus,
+      source: source.description,
+      format: source.format,
+      status: 'running',
+      added: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      bytes: 0,
+      seconds: 0,
+      startedAt,
+      finishedAt: null,
+    }),
   );
   const tally = new Tally();
   const queue = new BatchQueue(new DocumentWriter(ds, corpus, run.id), limits, tally.record);
-  const totals = () => ({ added: tally.added, updated: tally.updated, unchanged: tally.unchanged, rejected: tally.rejected, bytes: source.bytesRead(), seconds: (performance.now() - started) / 1000 });
+  const totals = () => ({
+    added: tally.added,
+    updated: tally.updated,
+    unchanged: tally.unchanged,
+    rejected: tally.rejected,
+    bytes: source.bytesRead(),
+    seconds: (performance.now() - started) / 1000,
+  });
 
   try {
     let filesDone = 0;

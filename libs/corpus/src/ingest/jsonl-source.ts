@@ -9,7 +9,11 @@ function lineToItem(line: string, fields: ResolvedFields, path: string, lineNumb
   try {
     record = JSON.parse(line);
   } catch (error) {
-    return rejection(recordPositionId(path, position), 'malformed_record', `${position}: not valid JSON (${(error as Error).message})`);
+    return rejection(
+      recordPositionId(path, position),
+      'malformed_record',
+      `${position}: not valid JSON (${(error as Error).message})`,
+    );
   }
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
     return rejection(recordPositionId(path, position), 'malformed_record', `${position}: a JSON object was expected`);

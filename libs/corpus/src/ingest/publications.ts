@@ -8,7 +8,9 @@ export function readPublications(path: string): Map<string, string> {
   try {
     content = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read the publications file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(
+      `cannot read the publications file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
   let rows: Array<Record<string, string>>;
   try {

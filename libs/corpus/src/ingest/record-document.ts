@@ -14,7 +14,13 @@ export interface ResolvedFields {
 }
 
 export function resolveFields(fields: IngestFields = {}): ResolvedFields {
-  return { text: fields.text ?? 'text', date: fields.date ?? 'date', id: fields.id ?? 'id', publication: fields.publication, metadata: fields.metadata };
+  return {
+    text: fields.text ?? 'text',
+    date: fields.date ?? 'date',
+    id: fields.id ?? 'id',
+    publication: fields.publication,
+    metadata: fields.metadata,
+  };
 }
 
 function scalar(value: unknown): string | undefined {
@@ -40,18 +46,26 @@ export function recordPositionId(file: string, position: string): string {
  * One CSV row or JSON line to a document. `position` (e.g. 'line 12') names the record in messages and,
  * when the record has no id, makes its source_id: `<file>#<position>`.
  */
-export function recordToItem(record: Record<string, unknown>, fields: ResolvedFields, file: string, position: string): SourceItem {
+export function recordToItem(
+  record: Record<string, unknown>,
+  fields: ResolvedFields,
+  file: string,
+  position: string,
+): SourceItem {
   const rawId = scalar(record[fields.id])?.trim();
   const sourceId = rawId || recordPositionId(file, position);
   const label = rawId ? `${position} (id ${rawId})` : position;
-  const reject = (reason: Parameters<typeof rejection>[1], message: string) => rejection(sourceId, reason, `${label}: ${message}`);
+  const reject = (reason: Parameters<typeof rejection>[1], message: string) =>
+    rejection(sourceId, reason, `${label}: ${message}`);
 
-  if (sourceId.length > LIMITS.sourceId) return reject('malformed_record', `the id is longer than ${LIMITS.sourceId} characters`);
+  if (sourceId.length > LIMITS.sourceId)
+    return reject('malformed_record', `the id is longer than ${LIMITS.sourceId} characters`);
   const rawText = record[fields.text];
   if (rawText === undefined || rawText === null) return reject('missing_text', `no "${fields.text}" field`);
   if (typeof rawText !== 'string') return reject('malformed_record', `"${fields.text}" is not a string`);
   if (rawText.trim() === '') return reject('empty', `"${fields.text}" is empty`);
-  if (rawText.includes('\u0000') || sourceId.includes('\u0000')) return reject('contains_nul', 'NUL characters are not accepted in text or ids');
+  if (rawText.includes('\u0000') || sourceId.includes('\u0000'))
+    return reject('contains_nul', 'NUL characters are not accepted in text or ids');
 
   let date: string | null = null;
   let year: number | null = null;
@@ -74,6 +88,15 @@ export function recordToItem(record: Record<string, unknown>, fields: ResolvedFi
 
   return {
     kind: 'document',
-    draft: { sourceId, sourcePath: file, publicationRef: null, publicationName, date, year, text: rawText, metadata: pickMetadata(record, fields) },
+    draft: {
+      sourceId,
+      sourcePath: file,
+      publicationRef: null,
+      publicationName,
+      date,
+      year,
+      text: rawText,
+      metadata: pickMetadata(record, fields),
+    },
   };
 }

@@ -65,25 +65,46 @@ export function testDialects(): TestDialect[] {
 /** `t_<label>_<pid>_<random>`, at most 64 characters (MySQL's limit), only [a-z0-9_]. */
 export function testDatabaseName(label: string): string {
   const suffix = `_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const cleanLabel = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'db';
+  const cleanLabel =
+    label
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '') || 'db';
   return `t_${cleanLabel.slice(0, 64 - 2 - suffix.length)}${suffix}`;
 }
 
 async function createMysqlTestDatabase(label: string, server: MysqlServer): Promise<TestDatabase> {
   const database = testDatabaseName(label);
-  const admin = await createConnection({ host: server.host, port: server.port, user: server.username, password: server.password });
+  const admin = await createConnection({
+    host: server.host,
+    port: server.port,
+    user: server.username,
+    password: server.password,
+  });
   try {
     await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   } finally {
     await admin.end();
   }
-  const target: DatabaseTarget = { kind: 'mysql', host: server.host, port: server.port, username: server.username, password: server.password, database };
+  const target: DatabaseTarget = {
+    kind: 'mysql',
+    host: server.host,
+    port: server.port,
+    username: server.username,
+    password: server.password,
+    database,
+  };
   const url = new URL(server.url.toString());
   url.pathname = `/${database}`;
   const ds = createDataSource(target, { poolSize: 4 });
   const drop = async () => {
     if (ds.isInitialized) await ds.destroy();
-    const connection = await createConnection({ host: server.host, port: server.port, user: server.username, password: server.password });
+    const connection = await createConnection({
+      host: server.host,
+      port: server.port,
+      user: server.username,
+      password: server.password,
+    });
     try {
       await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
     } finally {

@@ -68,28 +68,23 @@ interface DeviceState {
   ratio: Tensor2D;
 }
 
-function uploadBatch(topics: TopicColumns, docs: PackedDocs, batch: SubBatch): Omit<DeviceState, 'ratio'> {
-  const { numTopics: K, numTerms: V } = topics;
-  const size = batch.docs.length;
+function uploadRows(topics: TopicColumns, docs: PackedDocs, batch: SubBatch, rows: Int32Array): Omit<DeviceState, 'ratio'> {
+  const K = topics.numTopics;
+  const size = rows.length;
   const L = batch.length;
-  const termIds = new Int32Array(size * L).fill(V);
+  const docIds = Int32Array.from(rows, (b) => batch.docs[b]);
   const counts = new Float32Array(size * L);
-  for (let b = 0; b < size; b++) {
-    const d = batch.docs[b];
-    const from = docs.offsets[d];
-    const n = docs.offsets[d + 1] - from;
-    termIds.set(docs.ids.subarray(from, from + n), b * L);
-    counts.set(docs.counts.subarray(from, from + n), b * L);
+  for (let r = 0; r < size; r++) {
+    const d = docIds[r];
+    counts.set(docs.counts.subarray(docs.offsets[d], docs.offsets[d + 1]), r * L);
   }
-  return tf.tidy(() => {
-    const columns = tf.reshape(tf.gather(topics.tensor, tf.tensor1d(termIds, 'int32')), [size, L, K]) as Tensor3D;
-    return {
-      rows: Int32Array.from({ length: size }, (_, b) => b),
-      columns,
-      columnsT: tf.transpose(columns, [0, 2, 1]) as Tensor3D,
-      counts: tf.tensor2d(counts, [size, L]),
-    };
-  });
+  const { block, blockT } = topics.gather(docs.ids, docs.offsets, docIds, L, true);
+  return {
+    rows,
+    columns: tf.tensor3d(block, [size, L, K]),
+    columnsT: tf.tensor3d(blockT as Float32Array, [size, K, L]),
+    counts: tf.tensor2d(counts, [size, L]),
+  };
 }
 
 /** n / (exp(E[log β])ᵀ·exp(E[log θ]) + ε) for every row, from the host's current exp(E[log θ]). */
@@ -162,18 +157,11 @@ function collectFinished(
   }
 }
 
-function keepRows(device: DeviceState, keep: number[]): DeviceState {
-  const next = tf.tidy(() => {
-    const index = tf.tensor1d(Int32Array.from(keep), 'int32');
-    return {
-      columns: tf.gather(device.columns, index) as Tensor3D,
-      columnsT: tf.gather(device.columnsT, index) as Tensor3D,
-      counts: tf.gather(device.counts, index) as Tensor2D,
-      ratio: tf.gather(device.ratio, index) as Tensor2D,
-    };
-  });
+/** Rebuilds the tensors for the rows still iterating (cheaper than tfjs-wasm's gather). */
+function keepRows(topics: TopicColumns, docs: PackedDocs, batch: SubBatch, device: DeviceState, host: HostState, keep: number[]): DeviceState {
   disposeDevice(device);
-  return { rows: Int32Array.from(keep, (r) => device.rows[r]), ...next };
+  const uploaded = uploadRows(topics, docs, batch, Int32Array.from(keep, (r) => device.rows[r]));
+  return { ...uploaded, ratio: computeRatio(uploaded, host, topics.numTopics) };
 }
 
 function disposeDevice(device: DeviceState): void {
@@ -190,7 +178,7 @@ function runSubBatch(
 ): void {
   const K = topics.numTopics;
   const host = initialiseHostState(batch, K, gammaInit);
-  const uploaded = uploadBatch(topics, docs, batch);
+  const uploaded = uploadRows(topics, docs, batch, Int32Array.from(batch.docs, (_, b) => b));
   let device: DeviceState = { ...uploaded, ratio: computeRatio(uploaded, host, K) };
   const justConverged = new Uint8Array(batch.docs.length);
   try {
@@ -217,7 +205,7 @@ function runSubBatch(
         collectFinished(device, host, docs, batch, K, result.sstats);
         const keep: number[] = [];
         for (let r = 0; r < device.rows.length; r++) if (!host.done[device.rows[r]]) keep.push(r);
-        device = keepRows(device, keep);
+        device = keepRows(topics, docs, batch, device, host, keep);
       }
     }
     collectFinished(device, host, docs, batch, K, result.sstats);

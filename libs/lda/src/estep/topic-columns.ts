@@ -1,34 +1,50 @@
-import { Tensor2D, tf } from '../tensor/tf';
-
 /**
- * exp(E[log β]) laid out term-major, [V + 1, K]: row w holds term w's weight in every topic, so one gather
- * fetches the columns a document needs. The extra last row is zeros: padding slots point at it.
+ * exp(E[log β]) (or E[log β]) laid out term-major on the host, (V + 1) × K: row w holds term w's value in
+ * every topic, so building a document's [L, K] block is a row copy per term. The extra last row is zeros:
+ * padding slots point at it. (tfjs-wasm's gather kernel is far slower than these copies.)
  */
 export class TopicColumns {
-  private constructor(
-    readonly tensor: Tensor2D,
+  readonly padRow: number;
+
+  constructor(
+    readonly values: Float32Array,
     readonly numTopics: number,
     readonly numTerms: number,
-  ) {}
-
-  /** From term-major values: V×K, or (V+1)×K already padded. */
-  static fromTermMajor(values: Float32Array, numTopics: number, numTerms: number): TopicColumns {
-    const padded = values.length === (numTerms + 1) * numTopics ? values : new Float32Array((numTerms + 1) * numTopics);
-    if (padded !== values) {
-      if (values.length !== numTerms * numTopics) throw new Error(`topic columns need ${numTerms}×${numTopics} values, got ${values.length}`);
-      padded.set(values);
+  ) {
+    if (values.length !== (numTerms + 1) * numTopics) {
+      throw new Error(`topic columns need (${numTerms} + 1) × ${numTopics} values, got ${values.length}`);
     }
-    return new TopicColumns(tf.tensor2d(padded, [numTerms + 1, numTopics]), numTopics, numTerms);
+    this.padRow = numTerms;
   }
 
-  /** From a topic-major [K, V] tensor (left untouched). */
-  static fromTopicMajor(topicMajor: Tensor2D): TopicColumns {
-    const [numTopics, numTerms] = topicMajor.shape;
-    const tensor = tf.tidy(() => tf.concat([tf.transpose(topicMajor), tf.zeros([1, numTopics])], 0) as Tensor2D);
-    return new TopicColumns(tensor, numTopics, numTerms);
+  /** From term-major values without the padding row (V×K). */
+  static fromUnpadded(values: Float32Array, numTopics: number, numTerms: number): TopicColumns {
+    const padded = new Float32Array((numTerms + 1) * numTopics);
+    padded.set(values.subarray(0, numTerms * numTopics));
+    return new TopicColumns(padded, numTopics, numTerms);
   }
 
-  dispose(): void {
-    this.tensor.dispose();
+  /**
+   * The [docs, length, K] block of `docIds`' columns (zeros past each document's end) and, when `transposed`,
+   * its [docs, K, length] transpose.
+   */
+  gather(termIds: Int32Array, offsets: Int32Array, docIds: ArrayLike<number>, length: number, transposed: boolean): { block: Float32Array; blockT?: Float32Array } {
+    const K = this.numTopics;
+    const size = docIds.length;
+    const block = new Float32Array(size * length * K);
+    const blockT = transposed ? new Float32Array(size * K * length) : undefined;
+    const table = this.values;
+    for (let b = 0; b < size; b++) {
+      const d = docIds[b];
+      const from = offsets[d];
+      const n = offsets[d + 1] - from;
+      for (let i = 0; i < n; i++) {
+        const source = termIds[from + i] * K;
+        const target = (b * length + i) * K;
+        for (let k = 0; k < K; k++) block[target + k] = table[source + k];
+        if (blockT) for (let k = 0; k < K; k++) blockT[(b * K + k) * length + i] = table[source + k];
+      }
+    }
+    return { block, blockT };
   }
 }

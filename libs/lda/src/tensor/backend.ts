@@ -83,3 +83,10 @@ export async function selectBackend(choice?: BackendChoice): Promise<BackendName
   if (tf.getBackend() !== name) await activate(name);
   return name;
 }
+
+/** The backend already running in this thread, or selectBackend() (TFJS_BACKEND, else auto) if none is. */
+export async function ensureBackend(): Promise<BackendName> {
+  const current = tf.getBackend();
+  if (current === 'wasm' || current === 'cpu' || current === 'tensorflow') return current;
+  return selectBackend();
+}

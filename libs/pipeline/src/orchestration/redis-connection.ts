@@ -5,8 +5,8 @@ export type ConnectionRole = 'worker' | 'producer';
 
 /**
  * BullMQ connection options from a redis:// or rediss:// URL. Workers block on Redis and must retry
- * forever (`maxRetriesPerRequest: null`, as BullMQ requires); producers (API, CLI) fail fast instead of
- * queueing commands while Redis is down, so a request gets a clear error rather than hanging.
+ * forever (`maxRetriesPerRequest: null`, as BullMQ requires); producers (one API or CLI request) fail
+ * fast instead of queueing commands while Redis is down, so a request gets a clear error, not a hang.
  */
 export function redisConnectionOptions(redisUrl: string, role: ConnectionRole): RedisOptions {
   let url: URL;
@@ -31,5 +31,12 @@ export function redisConnectionOptions(redisUrl: string, role: ConnectionRole): 
   };
   return role === 'worker'
     ? { ...options, maxRetriesPerRequest: null }
-    : { ...options, maxRetriesPerRequest: 2, enableOfflineQueue: false, connectTimeout: 5000 };
+    : {
+        ...options,
+        maxRetriesPerRequest: 2,
+        enableOfflineQueue: false,
+        connectTimeout: 5000,
+        // A producer lives for one request: give up reconnecting instead of retrying in the background.
+        retryStrategy: (times: number) => (times > 3 ? null : 250 * times),
+      };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { redactUrl } from '@topicops/config';
 import { JobsOptions, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { withCorpusLock } from './corpus-lock';
@@ -92,8 +93,27 @@ export async function submitPipelineRunWithOutcome(
   });
   queue.on('error', () => undefined); // connection errors surface as the rejected call below
   try {
+    await readyWithin(queue, PRODUCER_CONNECT_TIMEOUT_MS, redisUrl);
     return await requestPipelineRun(queue, ds, request);
   } finally {
     await queue.close();
+  }
+}
+
+const PRODUCER_CONNECT_TIMEOUT_MS = 5000;
+
+/** BullMQ waits for Redis forever; a request from the API or the CLI should fail with a clear message. */
+async function readyWithin(queue: Queue, ms: number, redisUrl: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+  });
+  try {
+    await Promise.race([queue.waitUntilReady(), timeout]);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Redis at ${redactUrl(redisUrl)} is unreachable (${reason}): is REDIS_URL right and Redis running?`);
+  } finally {
+    clearTimeout(timer);
   }
 }

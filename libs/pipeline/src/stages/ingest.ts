@@ -8,7 +8,7 @@ export async function runIngest(ctx: StageContext, input: IngestInput): Promise<
   return ingest(ctx.ds, input, (progress) =>
     ctx.progress?.({
       stage: 'ingest',
-      fraction: progress.filesTotal ? progress.filesDone / progress.filesTotal : 0,
+      fraction: progress.bytesTotal ? progress.bytesDone / progress.bytesTotal : 0,
       message: `${progress.filesDone} files, ${(progress.bytesDone / 1e6).toFixed(1)} MB`,
     }),
   );

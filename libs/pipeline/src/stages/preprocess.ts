@@ -10,6 +10,7 @@ import {
   readStopwordFile,
 } from '@topicops/nlp';
 import { DataSource } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { StageContext } from '../context';
 import { DictionaryPayload } from '../serving/model-bundle';
 import { corpusDigest } from './corpus-digest';
@@ -150,9 +151,9 @@ async function writeVersion(ctx: StageContext, content: VersionContent): Promise
     const rows = content.documentIds.slice(start, start + WRITE_BATCH).map((documentId, offset) => {
       const tokens = content.texts[start + offset];
       tokenCount += tokens.length;
-      return tokenRepo.create({ documentId, preprocessingVersionId: version.id, tokens, tokenCount: tokens.length });
+      return { documentId, preprocessingVersionId: version.id, tokens, tokenCount: tokens.length };
     });
-    await tokenRepo.insert(rows);
+    await tokenRepo.insert(rows as QueryDeepPartialEntity<DocumentTokensEntity>[]);
     ctx.progress?.({
       stage: 'preprocess',
       fraction: 0.7 + 0.3 * ((start + rows.length) / content.documentIds.length),

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { UsageError } from '@topicops/config';
 import { DocumentTopicsEntity } from '@topicops/corpus';
 import { LdaModel, LdaTrainOptions, inMemoryCorpus, trainLda } from '@topicops/lda';
-import { writeMlModelFile } from '@topicops/tracking';
+import { topicModelSignature, writeMlModelFile } from '@topicops/tracking';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { StageContext } from '../context';
 import { ModelBundle, ModelInfo } from '../serving/model-bundle';
 import { KPI_TOPN, coherenceOf } from './kpi';
@@ -274,7 +275,11 @@ async function logModelFolder(
       corpus: job.input.corpus,
       corpus_digest: job.preprocessing.entity.corpusDigest,
       preprocessing_version: job.preprocessing.entity.version,
-      params: flatten('lda', { ...model.trainingOptions }),
+      params: {
+        ...flatten('lda', { ...(model.training?.options ?? {}) }),
+        backend: model.training?.backend ?? model.backend,
+        threads: model.training?.threads ?? 1,
+      },
       kpi: { c_v: cv },
     };
     await model.save(dir);
@@ -284,7 +289,13 @@ async function logModelFolder(
       dictionary: job.preprocessing.dictionary,
       phrases: job.preprocessing.phrases,
     });
-    await writeMlModelFile(dir, { artifactPath: 'model', runId, flavor: 'topicops_lda', numTopics: model.numTopics });
+    await writeMlModelFile(dir, {
+      artifactPath: 'model',
+      runId,
+      flavor: 'topicops_lda',
+      signature: topicModelSignature(model.numTopics),
+      flavorConfig: { num_topics: model.numTopics, num_terms: model.numTerms, model_format: 'topicops-lda' },
+    });
     await ctx.tracking.logArtifacts(runId, dir, 'model');
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -317,15 +328,15 @@ async function findRegisteredRun(
     maxResults: 10,
   });
   for (const run of runs) {
-    const version = run.tags[MODEL_VERSION_TAG];
+    const version = run.data.tags[MODEL_VERSION_TAG];
     if (!version) continue;
     return {
-      run_id: run.runId,
+      run_id: run.info.runId,
       model_name: ctx.config.modelName,
       model_version: version,
-      num_topics: Number(run.params['lda.numTopics']),
-      c_v: run.metrics['c_v'] ?? Number.NaN,
-      backend: run.tags['topicops.backend'] ?? 'unknown',
+      num_topics: Number(run.data.params['lda.numTopics']),
+      c_v: run.data.metrics['c_v'] ?? Number.NaN,
+      backend: run.data.tags['topicops.backend'] ?? 'unknown',
     };
   }
   return null;
@@ -349,16 +360,16 @@ async function storeDocumentTopics(
       let dominant = 0;
       for (let t = 1; t < theta.length; t += 1) if (theta[t] > theta[dominant]) dominant = t;
       const weight = bows[offset].reduce((sum, [, count]) => sum + count, 0);
-      return repo.create({
+      return {
         modelName,
         modelVersion,
         documentId: data.documentIds[start + offset],
         theta: Array.from(theta, (p) => Math.round(p * 1e6) / 1e6),
         dominantTopic: dominant,
         weight,
-      });
+      };
     });
-    await repo.insert(rows);
+    await repo.insert(rows as QueryDeepPartialEntity<DocumentTopicsEntity>[]);
   }
 }
 

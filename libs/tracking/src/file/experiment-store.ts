@@ -5,7 +5,13 @@ import { joinArtifactUri, pathToFileUri } from '../artifact-uri';
 import { TrackingError } from '../errors';
 import { createFileExclusive, isErrno, listDirNames, readTextIfExists, tempName, waitFor } from '../fs-utils';
 import { LifecycleStage } from '../types';
-import { DEFAULT_EXPERIMENT_ID, DEFAULT_EXPERIMENT_NAME, FileStoreLayout, META_FILE, isExperimentFolderName } from './layout';
+import {
+  DEFAULT_EXPERIMENT_ID,
+  DEFAULT_EXPERIMENT_NAME,
+  FileStoreLayout,
+  META_FILE,
+  isExperimentFolderName,
+} from './layout';
 import { readYamlFile, writeYamlFile, yamlString } from './yaml-files';
 
 export interface ExperimentRecord {
@@ -40,7 +46,10 @@ export class ExperimentStore {
     try {
       await fs.mkdir(this.layout.trash, { recursive: true });
     } catch (error) {
-      throw new TrackingError(`cannot use '${this.layout.root}' as an MLflow file store: ${(error as Error).message}`, 'INVALID_STATE');
+      throw new TrackingError(
+        `cannot use '${this.layout.root}' as an MLflow file store: ${(error as Error).message}`,
+        'INVALID_STATE',
+      );
     }
     if (!(await this.read(DEFAULT_EXPERIMENT_ID))) {
       await fs.mkdir(this.layout.experiment(DEFAULT_EXPERIMENT_ID), { recursive: true });
@@ -121,7 +130,10 @@ export class ExperimentStore {
       if (record.name === name && record.lifecycleStage === 'active') return claimed;
       await this.dropStaleClaim(claim, claimed); // the claimed experiment was renamed or deleted since
     }
-    throw new TrackingError(`could not create experiment '${name}' after ${CREATE_ATTEMPTS} attempts`, 'INTERNAL_ERROR');
+    throw new TrackingError(
+      `could not create experiment '${name}' after ${CREATE_ATTEMPTS} attempts`,
+      'INTERNAL_ERROR',
+    );
   }
 
   private async writeMeta(id: string, name: string): Promise<void> {
@@ -162,5 +174,4 @@ export class ExperimentStore {
     if (parkedId !== staleId) await fs.link(parked, claim).catch(() => undefined);
     await fs.rm(parked, { force: true });
   }
-
 }

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { artifactBaseName, fileUriToPath, isFileUri } from '../artifact-uri';
 import { NewRun, NormalizedBatch, NormalizedDatasetInput, TrackingBackend } from '../backend';
 import { InvalidParameterValueError, ResourceDoesNotExistError, TrackingError } from '../errors';
+import { forEachLimited } from '../concurrency';
 import { copyTree, listDirNames, listFilesRecursive, pathExists } from '../fs-utils';
 import { MlModelDocument } from '../mlmodel';
 import { queryRuns } from '../search/run-query';
@@ -9,8 +10,8 @@ import { MetricPoint, ModelVersion, Run, RunInfo, RunStatus, RunsPage, SearchRun
 import { ExperimentStore } from './experiment-store';
 import { FileStoreLayout, META_FILE, RESERVED_EXPERIMENT_FOLDERS } from './layout';
 import { RegistryStore } from './registry-store';
-import { RunLocator } from './run-locator';
-import { RunReader } from './run-reader';
+import { RunLocation, RunLocator } from './run-locator';
+import { PARALLEL_READS, RunReader } from './run-reader';
 import { RunWriter } from './run-writer';
 
 /** MLflow's file store ("mlruns"), readable by `mlflow ui --backend-store-uri <root>`. */
@@ -66,25 +67,29 @@ export class FileBackend implements TrackingBackend {
   async searchRunsPage(options: SearchRunsOptions): Promise<RunsPage> {
     await this.experiments.ensureStore();
     const view = options.runViewType ?? 'ACTIVE_ONLY';
-    const runs: Run[] = [];
+    const locations: RunLocation[] = [];
     for (const experimentId of options.experimentIds) {
       const experiment = await this.experiments.read(experimentId);
       if (!experiment) throw new ResourceDoesNotExistError(`Could not find experiment with ID ${experimentId}`);
       for (const folder of await listDirNames(experiment.dir)) {
         if (RESERVED_EXPERIMENT_FOLDERS.has(folder) || folder.startsWith('.')) continue;
-        if (!(await pathExists(join(experiment.dir, folder, META_FILE)))) continue;
-        const location = { runId: folder, experimentId: experiment.id, dir: join(experiment.dir, folder) };
-        const info = await this.runs.readInfo(location);
-        if (view === 'ACTIVE_ONLY' && info.lifecycleStage !== 'active') continue;
-        if (view === 'DELETED_ONLY' && info.lifecycleStage !== 'deleted') continue;
-        runs.push(await this.reader.read(location, info));
+        locations.push({ runId: folder, experimentId: experiment.id, dir: join(experiment.dir, folder) });
       }
     }
+    const runs: Run[] = [];
+    await forEachLimited(locations, PARALLEL_READS, async (location) => {
+      if (!(await pathExists(join(location.dir, META_FILE)))) return; // not a run, or one being created
+      const info = await this.runs.readInfo(location);
+      if (view === 'ACTIVE_ONLY' && info.lifecycleStage !== 'active') return;
+      if (view === 'DELETED_ONLY' && info.lifecycleStage !== 'deleted') return;
+      runs.push(await this.reader.read(location, info));
+    });
     return queryRuns(runs, options);
   }
 
   async uploadArtifacts(run: RunInfo, localDir: string, artifactPath: string): Promise<void> {
-    if ((await listFilesRecursive(localDir)).length === 0) throw new InvalidParameterValueError(`'${localDir}' holds no files to upload`);
+    if ((await listFilesRecursive(localDir)).length === 0)
+      throw new InvalidParameterValueError(`'${localDir}' holds no files to upload`);
     const root = localArtifactRoot(run.artifactUri);
     await copyTree(localDir, artifactPath ? join(root, ...artifactPath.split('/')) : root);
   }
@@ -92,7 +97,8 @@ export class FileBackend implements TrackingBackend {
   async downloadArtifacts(run: RunInfo, artifactPath: string, destDir: string): Promise<string> {
     const root = localArtifactRoot(run.artifactUri);
     const source = artifactPath ? join(root, ...artifactPath.split('/')) : root;
-    if (!(await pathExists(source))) throw new ResourceDoesNotExistError(`artifact '${artifactPath}' does not exist in run ${run.runId}`);
+    if (!(await pathExists(source)))
+      throw new ResourceDoesNotExistError(`artifact '${artifactPath}' does not exist in run ${run.runId}`);
     const target = artifactPath ? join(destDir, ...artifactPath.split('/')) : destDir;
     await copyTree(source, target);
     return target;
@@ -138,7 +144,10 @@ export class FileBackend implements TrackingBackend {
   async downloadArtifactUri(uri: string, destDir: string): Promise<string> {
     const source = isFileUri(uri) ? fileUriToPath(uri) : uri.startsWith('/') ? uri : null;
     if (source === null) {
-      throw new TrackingError(`artifact URI '${uri}' cannot be read from a file store (only file: URIs and absolute paths)`, 'UNSUPPORTED_ARTIFACT_URI');
+      throw new TrackingError(
+        `artifact URI '${uri}' cannot be read from a file store (only file: URIs and absolute paths)`,
+        'UNSUPPORTED_ARTIFACT_URI',
+      );
     }
     if (!(await pathExists(source))) throw new ResourceDoesNotExistError(`artifact '${uri}' does not exist`);
     const target = join(destDir, artifactBaseName(uri));
@@ -149,7 +158,10 @@ export class FileBackend implements TrackingBackend {
 
 function localArtifactRoot(artifactUri: string): string {
   if (!isFileUri(artifactUri)) {
-    throw new TrackingError(`run artifact URI '${artifactUri}' is not a local file URI; the file store only handles file: artifacts`, 'UNSUPPORTED_ARTIFACT_URI');
+    throw new TrackingError(
+      `run artifact URI '${artifactUri}' is not a local file URI; the file store only handles file: artifacts`,
+      'UNSUPPORTED_ARTIFACT_URI',
+    );
   }
   return fileUriToPath(artifactUri);
 }

@@ -43,7 +43,9 @@ describe('file store under concurrent writers', () => {
     const runInfo = await first.createRun({ experimentId });
     await Promise.all(clients.map((client) => client.ensureRegisteredModel('lda')));
     const created = await Promise.all(
-      Array.from({ length: 16 }, (_, i) => clients[i % clients.length]?.createModelVersion('lda', `runs:/${runInfo.runId}/model`, runInfo.runId)),
+      Array.from({ length: 16 }, (_, i) =>
+        clients[i % clients.length]?.createModelVersion('lda', `runs:/${runInfo.runId}/model`, runInfo.runId),
+      ),
     );
     const versions = created.map((version) => Number(version?.version)).sort((a, b) => a - b);
     expect(versions).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
@@ -55,7 +57,9 @@ describe('file store under concurrent writers', () => {
     const startAt = String(Date.now() + 1500);
     const outputs = await Promise.all(
       Array.from({ length: 3 }, () =>
-        run(process.execPath, ['-r', '@swc-node/register', WORKER, root, '4', startAt], { cwd: join(__dirname, '../../../..') }),
+        run(process.execPath, ['-r', '@swc-node/register', WORKER, root, '4', startAt], {
+          cwd: join(__dirname, '../../../..'),
+        }),
       ),
     );
     const results = outputs.map((output) => JSON.parse(output.stdout) as { experimentId: string; versions: string[] });

@@ -10,7 +10,8 @@ import { topicModelSignature, writeMlModelFile } from '../mlmodel';
 import { TrackingClient } from '../types';
 
 const read = (...parts: string[]): string => readFileSync(join(...parts), 'utf8');
-const yamlOf = (...parts: string[]): Record<string, unknown> => parse(read(...parts), { version: '1.1' }) as Record<string, unknown>;
+const yamlOf = (...parts: string[]): Record<string, unknown> =>
+  parse(read(...parts), { version: '1.1' }) as Record<string, unknown>;
 const md5 = (a: string, b: string): string => createHash('md5').update(a).update(b).digest('hex');
 
 describe('file store: MLflow mlruns layout', () => {
@@ -53,13 +54,34 @@ describe('file store: MLflow mlruns layout', () => {
   });
 
   it('writes run meta.yaml with every field MLflow persists, and the reserved tags', async () => {
-    const run = await client.createRun({ experimentId, runName: 'train-k8', tags: { team: 'humanities' }, startTime: 1700000000000 });
+    const run = await client.createRun({
+      experimentId,
+      runName: 'train-k8',
+      tags: { team: 'humanities' },
+      startTime: 1700000000000,
+    });
     expect(run.runId).toMatch(/^[0-9a-f]{32}$/);
     const runDir = join(root, experimentId, run.runId);
     const meta = yamlOf(runDir, 'meta.yaml');
     expect(Object.keys(meta).sort()).toEqual(
-      ['artifact_uri', 'deleted_time', 'end_time', 'entry_point_name', 'experiment_id', 'lifecycle_stage', 'run_id', 'run_name',
-        'run_uuid', 'source_name', 'source_type', 'source_version', 'start_time', 'status', 'tags', 'user_id'].sort(),
+      [
+        'artifact_uri',
+        'deleted_time',
+        'end_time',
+        'entry_point_name',
+        'experiment_id',
+        'lifecycle_stage',
+        'run_id',
+        'run_name',
+        'run_uuid',
+        'source_name',
+        'source_type',
+        'source_version',
+        'start_time',
+        'status',
+        'tags',
+        'user_id',
+      ].sort(),
     );
     expect(meta).toMatchObject({
       artifact_uri: `${pathToFileURL(root).href}/${experimentId}/${run.runId}/artifacts`,
@@ -121,9 +143,9 @@ describe('file store: MLflow mlruns layout', () => {
     const runDir = join(root, experimentId, run.runId);
     await client.logBatch(run.runId, { params: { k: '8' } });
     await client.logBatch(run.runId, { params: { k: '8' } });
-    await expect(client.logBatch(run.runId, { params: { k: '9', other: 'x' }, metrics: [{ key: 'm', value: 1 }] })).rejects.toBeInstanceOf(
-      InvalidParameterValueError,
-    );
+    await expect(
+      client.logBatch(run.runId, { params: { k: '9', other: 'x' }, metrics: [{ key: 'm', value: 1 }] }),
+    ).rejects.toBeInstanceOf(InvalidParameterValueError);
     expect(read(runDir, 'params', 'k')).toBe('8');
     expect(existsSync(join(runDir, 'params', 'other'))).toBe(false);
     expect(existsSync(join(runDir, 'metrics', 'm'))).toBe(false);
@@ -133,7 +155,9 @@ describe('file store: MLflow mlruns layout', () => {
     const run = await client.createRun({ experimentId });
     const bad = ['../escape', '/abs', 'a/../b', 'semi;colon', 'x'.repeat(251), 'trailing/'];
     for (const key of bad) {
-      await expect(client.logBatch(run.runId, { metrics: [{ key, value: 1 }] })).rejects.toBeInstanceOf(InvalidParameterValueError);
+      await expect(client.logBatch(run.runId, { metrics: [{ key, value: 1 }] })).rejects.toBeInstanceOf(
+        InvalidParameterValueError,
+      );
     }
     await expect(client.logBatch(run.runId, { params: { long: 'v'.repeat(6001) } })).rejects.toThrow(/6000/);
     await expect(client.logBatch(run.runId, { tags: { long: 't'.repeat(8001) } })).rejects.toThrow(/8000/);
@@ -144,12 +168,16 @@ describe('file store: MLflow mlruns layout', () => {
     const parent = await client.createRun({ experimentId, runName: 'retrain-loop' });
     const child = await client.createRun({ experimentId, runName: 'k=10', parentRunId: parent.runId });
     expect(read(root, experimentId, child.runId, 'tags', 'mlflow.parentRunId')).toBe(parent.runId);
-    await expect(client.createRun({ experimentId, parentRunId: 'f'.repeat(32) })).rejects.toBeInstanceOf(ResourceDoesNotExistError);
+    await expect(client.createRun({ experimentId, parentRunId: 'f'.repeat(32) })).rejects.toBeInstanceOf(
+      ResourceDoesNotExistError,
+    );
   });
 
   it('logs dataset inputs under datasets/ and inputs/ with MLflow ids', async () => {
     const run = await client.createRun({ experimentId });
-    await client.logInputs(run.runId, [{ name: 'chroniclitaly', digest: 'abc123', sourceType: 'local', source: '{"uri": "corpus:demo"}' }]);
+    await client.logInputs(run.runId, [
+      { name: 'chroniclitaly', digest: 'abc123', sourceType: 'local', source: '{"uri": "corpus:demo"}' },
+    ]);
     const datasetId = md5('chroniclitaly', 'abc123');
     expect(yamlOf(root, experimentId, 'datasets', datasetId, 'meta.yaml')).toEqual({
       digest: 'abc123',
@@ -167,9 +195,17 @@ describe('file store: MLflow mlruns layout', () => {
       tags: { 'mlflow.data.context': 'training' },
     });
     expect((await client.getRun(run.runId)).inputs).toEqual([
-      { name: 'chroniclitaly', digest: 'abc123', sourceType: 'local', source: '{"uri": "corpus:demo"}', context: 'training' },
+      {
+        name: 'chroniclitaly',
+        digest: 'abc123',
+        sourceType: 'local',
+        source: '{"uri": "corpus:demo"}',
+        context: 'training',
+      },
     ]);
-    await expect(client.logInputs(run.runId, [{ name: 'x', digest: 'd'.repeat(37), sourceType: 'local', source: '' }])).rejects.toThrow(/36/);
+    await expect(
+      client.logInputs(run.runId, [{ name: 'x', digest: 'd'.repeat(37), sourceType: 'local', source: '' }]),
+    ).rejects.toThrow(/36/);
   });
 
   it('logs a model folder with its MLmodel, registers versions and moves aliases', async () => {
@@ -177,13 +213,24 @@ describe('file store: MLflow mlruns layout', () => {
     const modelDir = join(root, '..', 'model-out');
     await fs.mkdir(modelDir, { recursive: true });
     await fs.writeFile(join(modelDir, 'lambda.f32'), Buffer.from([1, 2, 3, 4]));
-    await writeMlModelFile(modelDir, { artifactPath: 'model', runId: run.runId, flavor: 'topicops_lda', signature: topicModelSignature(8) });
+    await writeMlModelFile(modelDir, {
+      artifactPath: 'model',
+      runId: run.runId,
+      flavor: 'topicops_lda',
+      signature: topicModelSignature(8),
+    });
     const source = await client.logModel(run.runId, modelDir, 'model');
     const artifactDir = join(root, experimentId, run.runId, 'artifacts', 'model');
     expect(source).toBe(`${pathToFileURL(root).href}/${experimentId}/${run.runId}/artifacts/model`);
     expect(readFileSync(join(artifactDir, 'lambda.f32'))).toEqual(Buffer.from([1, 2, 3, 4]));
-    const history = JSON.parse(read(root, experimentId, run.runId, 'tags', 'mlflow.log-model.history')) as Array<Record<string, unknown>>;
-    expect(history[0]).toMatchObject({ artifact_path: 'model', run_id: run.runId, flavors: { topicops_lda: expect.any(Object) } });
+    const history = JSON.parse(read(root, experimentId, run.runId, 'tags', 'mlflow.log-model.history')) as Array<
+      Record<string, unknown>
+    >;
+    expect(history[0]).toMatchObject({
+      artifact_path: 'model',
+      run_id: run.runId,
+      flavors: { topicops_lda: expect.any(Object) },
+    });
 
     await client.ensureRegisteredModel('topicops-lda');
     await client.ensureRegisteredModel('topicops-lda');
@@ -249,26 +296,53 @@ describe('file store: MLflow mlruns layout', () => {
     await client.logArtifacts(run.runId, local, 'report');
     const target = await client.downloadArtifacts(run.runId, 'report/charts', join(root, '..', 'fetched'));
     expect(read(target, 'cv.csv')).toBe('k,cv\n8,0.4\n');
-    await expect(client.logArtifacts(run.runId, local, '../outside')).rejects.toBeInstanceOf(InvalidParameterValueError);
-    await expect(client.downloadArtifacts(run.runId, 'missing', join(root, '..', 'fetched'))).rejects.toBeInstanceOf(ResourceDoesNotExistError);
+    await expect(client.logArtifacts(run.runId, local, '../outside')).rejects.toBeInstanceOf(
+      InvalidParameterValueError,
+    );
+    await expect(client.downloadArtifacts(run.runId, 'missing', join(root, '..', 'fetched'))).rejects.toBeInstanceOf(
+      ResourceDoesNotExistError,
+    );
   });
 
   it('searches runs with filter, order and pagination', async () => {
     const searchExperiment = await client.getOrCreateExperiment('search');
-    for (const [k, cv] of [[5, 0.31], [10, 0.47], [15, 0.44], [20, 0.39]] as const) {
+    for (const [k, cv] of [
+      [5, 0.31],
+      [10, 0.47],
+      [15, 0.44],
+      [20, 0.39],
+    ] as const) {
       const run = await client.createRun({ experimentId: searchExperiment, runName: `k${k}` });
       await client.logBatch(run.runId, { params: { k }, metrics: [{ key: 'c_v', value: cv }] });
     }
-    const good = await client.searchRuns({ experimentIds: [searchExperiment], filter: 'metrics.c_v > 0.4', orderBy: ['metrics.c_v DESC'] });
+    const good = await client.searchRuns({
+      experimentIds: [searchExperiment],
+      filter: 'metrics.c_v > 0.4',
+      orderBy: ['metrics.c_v DESC'],
+    });
     expect(good.map((run) => run.info.runName)).toEqual(['k10', 'k15']);
-    const exact = await client.searchRuns({ experimentIds: [searchExperiment], filter: "params.k = '20' and attributes.status = 'RUNNING'" });
+    const exact = await client.searchRuns({
+      experimentIds: [searchExperiment],
+      filter: "params.k = '20' and attributes.status = 'RUNNING'",
+    });
     expect(exact.map((run) => run.data.params['k'])).toEqual(['20']);
-    const first = await client.searchRunsPage({ experimentIds: [searchExperiment], orderBy: ['params.k ASC'], maxResults: 3 });
+    const first = await client.searchRunsPage({
+      experimentIds: [searchExperiment],
+      orderBy: ['params.k ASC'],
+      maxResults: 3,
+    });
     expect(first.runs.map((run) => run.info.runName)).toEqual(['k10', 'k15', 'k20']); // string order, as MLflow sorts params
     expect(first.nextPageToken).not.toBeNull();
-    const second = await client.searchRunsPage({ experimentIds: [searchExperiment], orderBy: ['params.k ASC'], maxResults: 3, pageToken: first.nextPageToken ?? '' });
+    const second = await client.searchRunsPage({
+      experimentIds: [searchExperiment],
+      orderBy: ['params.k ASC'],
+      maxResults: 3,
+      pageToken: first.nextPageToken ?? '',
+    });
     expect(second.runs.map((run) => run.info.runName)).toEqual(['k5']);
     expect(second.nextPageToken).toBeNull();
-    await expect(client.searchRuns({ experimentIds: [searchExperiment], filter: 'metrics.c_v > 0.4 or params.k = 1' })).rejects.toThrow(/OR/);
+    await expect(
+      client.searchRuns({ experimentIds: [searchExperiment], filter: 'metrics.c_v > 0.4 or params.k = 1' }),
+    ).rejects.toThrow(/OR/);
   });
 });

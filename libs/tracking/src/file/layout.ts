@@ -34,7 +34,10 @@ export class FileStoreLayout {
 
   /** Hidden file that records which experiment id owns a name (written once, atomically). */
   experimentNameClaim(name: string): string {
-    return join(this.root, `.topicops-experiment-${createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 40)}.claim`);
+    return join(
+      this.root,
+      `.topicops-experiment-${createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 40)}.claim`,
+    );
   }
 
   registeredModel(name: string): string {

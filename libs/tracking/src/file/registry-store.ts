@@ -28,7 +28,11 @@ export class RegistryStore {
       if (await waitFor(() => pathExists(join(dir, META_FILE)), META_WAIT_MS)) return;
     }
     const now = Date.now();
-    await writeYamlFile(join(dir, META_FILE), { aliases: {}, creation_timestamp: now, description: null, last_updated_timestamp: now, name }, dir);
+    await writeYamlFile(
+      join(dir, META_FILE),
+      { aliases: {}, creation_timestamp: now, description: null, last_updated_timestamp: now, name },
+      dir,
+    );
   }
 
   /**
@@ -112,7 +116,8 @@ export class RegistryStore {
   private async requireModel(name: string): Promise<string> {
     validateFileStoreModelName(name);
     const dir = this.layout.registeredModel(name);
-    if (!(await pathExists(join(dir, META_FILE)))) throw new ResourceDoesNotExistError(`Registered Model with name=${name} not found`);
+    if (!(await pathExists(join(dir, META_FILE))))
+      throw new ResourceDoesNotExistError(`Registered Model with name=${name} not found`);
     return dir;
   }
 
@@ -155,7 +160,9 @@ export class RegistryStore {
 /** The file store keeps one folder per model, so names must be usable as folder names. */
 export function validateFileStoreModelName(name: string): void {
   if (/[/\\%]/.test(name) || name === '.' || name === '..' || name.includes('\0')) {
-    throw new InvalidParameterValueError(`Invalid name: '${name}'. Registered model names in a file store cannot contain '/', '\\' or '%'`);
+    throw new InvalidParameterValueError(
+      `Invalid name: '${name}'. Registered model names in a file store cannot contain '/', '\\' or '%'`,
+    );
   }
 }
 

@@ -12,7 +12,9 @@ export interface RunLocation {
   dir: string;
 }
 
-const STATUS_BY_CODE = new Map<number, RunStatus>(Object.entries(RUN_STATUS_CODES).map(([name, code]) => [code, name as RunStatus]));
+const STATUS_BY_CODE = new Map<number, RunStatus>(
+  Object.entries(RUN_STATUS_CODES).map(([name, code]) => [code, name as RunStatus]),
+);
 
 /** Finds run folders (in active or deleted experiments) and reads and writes their meta.yaml. */
 export class RunLocator {
@@ -69,8 +71,10 @@ export class RunLocator {
 
 export function runInfoFromMeta(meta: YamlObject, location: RunLocation): RunInfo {
   const statusValue = meta['status'];
-  const status = typeof statusValue === 'string' ? (statusValue as RunStatus) : STATUS_BY_CODE.get(yamlNumber(statusValue) ?? 1);
-  if (!status) throw new TrackingError(`run ${location.runId} has an unknown status '${String(statusValue)}'`, 'INVALID_STATE');
+  const status =
+    typeof statusValue === 'string' ? (statusValue as RunStatus) : STATUS_BY_CODE.get(yamlNumber(statusValue) ?? 1);
+  if (!status)
+    throw new TrackingError(`run ${location.runId} has an unknown status '${String(statusValue)}'`, 'INVALID_STATE');
   return {
     runId: yamlString(meta['run_id']) || yamlString(meta['run_uuid']) || location.runId,
     runName: yamlString(meta['run_name']),

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { forEachLimited } from '../concurrency';
 import { TrackingError } from '../errors';
 import { listDirNames, listFilesRecursive, readTextIfExists } from '../fs-utils';
 import { MLFLOW_TAGS } from '../mlflow-tags';
@@ -35,12 +36,15 @@ export class RunReader {
   /** MLflow reports the value with the highest (step, timestamp, value). */
   private async latestMetrics(location: RunLocation): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
-    for (const key of await listFilesRecursive(join(location.dir, 'metrics'))) {
+    await forEachLimited(await listFilesRecursive(join(location.dir, 'metrics')), PARALLEL_READS, async (key) => {
       const history = await this.metricHistory(location, key);
-      const latest = history.reduce<MetricPoint | null>((best, point) => (best === null || isLater(point, best) ? point : best), null);
+      const latest = history.reduce<MetricPoint | null>(
+        (best, point) => (best === null || isLater(point, best) ? point : best),
+        null,
+      );
       if (latest) out[key] = latest.value;
-    }
-    return out;
+    });
+    return sortedRecord(out);
   }
 
   private async inputs(location: RunLocation): Promise<DatasetInput[]> {
@@ -63,20 +67,27 @@ export class RunReader {
       if (typeof dataset['schema'] === 'string') input.schema = dataset['schema'];
       if (typeof dataset['profile'] === 'string') input.profile = dataset['profile'];
       const tags = (link['tags'] ?? {}) as Record<string, unknown>;
-      if (typeof tags[MLFLOW_TAGS.datasetContext] === 'string') input.context = tags[MLFLOW_TAGS.datasetContext] as string;
+      if (typeof tags[MLFLOW_TAGS.datasetContext] === 'string')
+        input.context = tags[MLFLOW_TAGS.datasetContext] as string;
       inputs.push(input);
     }
     return inputs;
   }
 }
 
+export const PARALLEL_READS = 16;
+
 export async function readKeyValueFolder(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const key of await listFilesRecursive(dir)) {
+  await forEachLimited(await listFilesRecursive(dir), PARALLEL_READS, async (key) => {
     const value = await readTextIfExists(join(dir, ...key.split('/')));
     if (value !== null) out[key] = value;
-  }
-  return out;
+  });
+  return sortedRecord(out);
+}
+
+function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function isLater(a: MetricPoint, b: MetricPoint): boolean {
@@ -91,7 +102,10 @@ const PYTHON_SPECIAL_FLOATS: Record<string, number> = { nan: NaN, inf: Infinity,
 export function parseMetricLine(key: string, line: string): MetricPoint {
   const parts = line.trim().split(' ');
   if (parts.length !== 2 && parts.length !== 3) {
-    throw new TrackingError(`Metric '${key}' is malformed; expected 2 or 3 fields, got ${parts.length}`, 'INTERNAL_ERROR');
+    throw new TrackingError(
+      `Metric '${key}' is malformed; expected 2 or 3 fields, got ${parts.length}`,
+      'INTERNAL_ERROR',
+    );
   }
   const [timestamp = '0', value = '0', step = '0'] = parts;
   const special = PYTHON_SPECIAL_FLOATS[value.toLowerCase()];

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { joinArtifactUri } from '../artifact-uri';
+import { forEachLimited } from '../concurrency';
 import { NewRun, NormalizedBatch, NormalizedDatasetInput } from '../backend';
 import { InvalidParameterValueError, ResourceDoesNotExistError } from '../errors';
 import { createFileExclusive, isErrno, pathExists, readTextIfExists, writeFileAtomic } from '../fs-utils';
@@ -14,6 +15,8 @@ import { META_FILE, RUN_STATUS_CODES } from './layout';
 import { RunLocation, RunLocator, runInfoFromMeta } from './run-locator';
 import { writeYamlFile } from './yaml-files';
 
+const PARALLEL_WRITES = 16;
+
 /** Writes runs in MLflow's file-store layout (meta.yaml, params/, metrics/, tags/, inputs/, artifacts/). */
 export class RunWriter {
   constructor(
@@ -24,9 +27,14 @@ export class RunWriter {
   async create(run: NewRun): Promise<RunInfo> {
     await this.experiments.ensureStore();
     const experiment = await this.experiments.read(run.experimentId);
-    if (!experiment) throw new ResourceDoesNotExistError(`Could not create run under experiment with ID ${run.experimentId} - no such experiment exists.`);
+    if (!experiment)
+      throw new ResourceDoesNotExistError(
+        `Could not create run under experiment with ID ${run.experimentId} - no such experiment exists.`,
+      );
     if (experiment.lifecycleStage !== 'active') {
-      throw new InvalidParameterValueError(`Could not create run under non-active experiment with ID ${run.experimentId}.`);
+      throw new InvalidParameterValueError(
+        `Could not create run under non-active experiment with ID ${run.experimentId}.`,
+      );
     }
     const { runId, dir } = await this.newRunFolder(experiment.dir);
     const location: RunLocation = { runId, experimentId: experiment.id, dir };
@@ -49,8 +57,12 @@ export class RunWriter {
       user_id: run.userId,
     };
     await this.runs.writeMeta(location, meta);
-    await Promise.all(['metrics', 'params', 'artifacts'].map((folder) => fs.mkdir(join(dir, folder), { recursive: true })));
-    for (const [key, value] of Object.entries(run.tags)) await this.writeTag(location, key, value);
+    await Promise.all(
+      ['metrics', 'params', 'artifacts'].map((folder) => fs.mkdir(join(dir, folder), { recursive: true })),
+    );
+    await forEachLimited(Object.entries(run.tags), PARALLEL_WRITES, ([key, value]) =>
+      this.writeTag(location, key, value),
+    );
     this.runs.remember(location);
     return runInfoFromMeta(meta, location);
   }
@@ -72,18 +84,19 @@ export class RunWriter {
   async logBatch(runId: string, batch: NormalizedBatch): Promise<void> {
     const { location, meta } = await this.runs.requireActive(runId);
     const paramsToWrite: Array<[string, string]> = [];
-    for (const [key, value] of Object.entries(batch.params)) {
+    await forEachLimited(Object.entries(batch.params), PARALLEL_WRITES, async ([key, value]) => {
       const current = await readTextIfExists(this.entryPath(location, 'params', key));
       if (current === null) paramsToWrite.push([key, value]);
       else if (current !== value) throw paramChangeError(key, current, value, runId);
-    }
-    for (const [key, value] of paramsToWrite) await this.writeParam(location, key, value);
+    });
+    await forEachLimited(paramsToWrite, PARALLEL_WRITES, ([key, value]) => this.writeParam(location, key, value));
     await this.appendMetrics(location, batch.metrics);
-    for (const [key, value] of Object.entries(batch.tags)) {
-      await this.writeTag(location, key, value);
-      // MLflow keeps meta.yaml's run_name in step with the mlflow.runName tag.
-      if (key === MLFLOW_TAGS.runName) await this.runs.writeMeta(location, { ...meta, run_name: value });
-    }
+    await forEachLimited(Object.entries(batch.tags), PARALLEL_WRITES, ([key, value]) =>
+      this.writeTag(location, key, value),
+    );
+    // MLflow keeps meta.yaml's run_name in step with the mlflow.runName tag.
+    const runName = batch.tags[MLFLOW_TAGS.runName];
+    if (runName !== undefined) await this.runs.writeMeta(location, { ...meta, run_name: runName });
   }
 
   private async writeParam(location: RunLocation, key: string, value: string): Promise<void> {
@@ -107,16 +120,20 @@ export class RunWriter {
       lines.push(`${metric.timestamp} ${pythonFloatRepr(metric.value)} ${metric.step}\n`);
       linesByKey.set(metric.key, lines);
     }
-    for (const [key, lines] of linesByKey) {
+    await forEachLimited([...linesByKey], PARALLEL_WRITES, async ([key, lines]) => {
       const path = this.entryPath(location, 'metrics', key);
       await fs.mkdir(dirname(path), { recursive: true });
       await fs.appendFile(path, lines.join(''));
-    }
+    });
   }
 
   async update(runId: string, status: RunStatus, endTime: number | null): Promise<void> {
     const { location, meta } = await this.runs.requireActive(runId);
-    await this.runs.writeMeta(location, { ...meta, status: RUN_STATUS_CODES[status], end_time: endTime ?? meta['end_time'] ?? null });
+    await this.runs.writeMeta(location, {
+      ...meta,
+      status: RUN_STATUS_CODES[status],
+      end_time: endTime ?? meta['end_time'] ?? null,
+    });
   }
 
   /** datasets/<md5(name+digest)>/meta.yaml in the experiment, inputs/<md5(dataset id+run id)>/meta.yaml in the run. */

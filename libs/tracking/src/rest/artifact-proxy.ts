@@ -27,16 +27,28 @@ export class ArtifactProxy {
     if (files.length === 0) throw new InvalidParameterValueError(`'${localDir}' holds no files to upload`);
     await forEachLimited(files, PARALLEL_TRANSFERS, async (relative) => {
       const body = await fs.readFile(join(localDir, relative));
-      await this.transport.request('PUT', this.fileUrl(joinServer(serverDir, relative)), { body, contentType: 'application/octet-stream' }, async (response) => {
-        await response.arrayBuffer();
-      });
+      await this.transport.request(
+        'PUT',
+        this.fileUrl(joinServer(serverDir, relative)),
+        { body, contentType: 'application/octet-stream' },
+        async (response) => {
+          await response.arrayBuffer();
+        },
+      );
     });
   }
 
   async list(serverDir: string): Promise<ArtifactEntry[]> {
     const url = this.transport.url(PROXY_PATH, serverDir ? { path: serverDir } : {});
-    const answer = await this.transport.request('GET', url, {}, async (response) => (await response.json()) as { files?: unknown });
-    const files = Array.isArray(answer.files) ? (answer.files as Array<{ path?: unknown; is_dir?: unknown; file_size?: unknown }>) : [];
+    const answer = await this.transport.request(
+      'GET',
+      url,
+      {},
+      async (response) => (await response.json()) as { files?: unknown },
+    );
+    const files = Array.isArray(answer.files)
+      ? (answer.files as Array<{ path?: unknown; is_dir?: unknown; file_size?: unknown }>)
+      : [];
     return files
       .filter((file) => typeof file.path === 'string')
       .map((file) => ({

@@ -25,7 +25,16 @@ interface RequestInit {
 export type ResponseConsumer<T> = (response: Response, touch: () => void) => Promise<T>;
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
-const NETWORK_ERROR_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
+const NETWORK_ERROR_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 /**
  * fetch with a timeout per attempt (AbortController) and retries with exponential backoff and jitter
@@ -73,7 +82,10 @@ export class HttpTransport {
         if (!response.ok) {
           const error = await errorFromResponse(response, where);
           if (RETRYABLE_STATUS.has(response.status) && attempt < this.options.retries) {
-            await this.pause(attempt, retryAfterMs(response.headers.get('retry-after')), { where, status: response.status });
+            await this.pause(attempt, retryAfterMs(response.headers.get('retry-after')), {
+              where,
+              status: response.status,
+            });
             continue;
           }
           throw error;
@@ -112,7 +124,11 @@ async function readJson<T>(response: Response): Promise<T> {
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new TrackingError(`MLflow answered ${response.url ? new URL(response.url).pathname : ''} with non-JSON content`, 'INVALID_RESPONSE', response.status);
+    throw new TrackingError(
+      `MLflow answered ${response.url ? new URL(response.url).pathname : ''} with non-JSON content`,
+      'INVALID_RESPONSE',
+      response.status,
+    );
   }
 }
 
@@ -125,12 +141,18 @@ async function errorFromResponse(response: Response, where: string): Promise<Tra
     if (typeof parsed.error_code === 'string') code = parsed.error_code;
     if (typeof parsed.message === 'string') message = parsed.message;
   } catch {
-    message = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+    message = text
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 200);
   }
   if (!message) message = response.statusText || 'request failed';
   let hint = '';
-  if (response.status === 401 || response.status === 403) hint = '; check MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD';
-  if (response.status === 404 && code !== 'RESOURCE_DOES_NOT_EXIST') hint = '; is the tracking URI the root of an MLflow server?';
+  if (response.status === 401 || response.status === 403)
+    hint = '; check MLFLOW_TRACKING_TOKEN or MLFLOW_TRACKING_USERNAME/PASSWORD';
+  if (response.status === 404 && code !== 'RESOURCE_DOES_NOT_EXIST')
+    hint = '; is the tracking URI the root of an MLflow server?';
   return errorFromCode(code, `${message} (HTTP ${response.status}, ${where})${hint}`, response.status);
 }
 
@@ -145,7 +167,12 @@ function retryAfterMs(header: string | null): number | null {
 /** Duck-typed: fetch's errors may come from another realm (e.g. under Jest), so instanceof is unreliable. */
 function isNetworkFailure(error: unknown): boolean {
   if (error instanceof TrackingError || typeof error !== 'object' || error === null) return false;
-  const { name, message, code, cause } = error as { name?: unknown; message?: unknown; code?: unknown; cause?: { code?: unknown } };
+  const { name, message, code, cause } = error as {
+    name?: unknown;
+    message?: unknown;
+    code?: unknown;
+    cause?: { code?: unknown };
+  };
   if (name === 'AbortError' || name === 'TimeoutError') return true;
   // undici reports connection failures as TypeError('fetch failed') and broken bodies as 'terminated'.
   if (name === 'TypeError' && (message === 'fetch failed' || message === 'terminated')) return true;

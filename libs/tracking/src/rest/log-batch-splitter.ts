@@ -9,7 +9,10 @@ export interface BatchLimits {
   maxBatchBodyBytes: number;
 }
 
-type Item = { kind: 'params'; entry: WireKeyValue } | { kind: 'tags'; entry: WireKeyValue } | { kind: 'metrics'; entry: WireMetric };
+type Item =
+  | { kind: 'params'; entry: WireKeyValue }
+  | { kind: 'tags'; entry: WireKeyValue }
+  | { kind: 'metrics'; entry: WireMetric };
 
 /**
  * Splits one logical batch into log-batch request bodies that each respect MLflow's limits on counts

@@ -92,7 +92,12 @@ export function modelVersionFromWire(wire: unknown): ModelVersion {
 }
 
 export function datasetInputToWire(dataset: DatasetInput & { context: string }): Json {
-  const wireDataset: Json = { name: dataset.name, digest: dataset.digest, source_type: dataset.sourceType, source: dataset.source };
+  const wireDataset: Json = {
+    name: dataset.name,
+    digest: dataset.digest,
+    source_type: dataset.sourceType,
+    source: dataset.source,
+  };
   if (dataset.schema !== undefined) wireDataset['schema'] = dataset.schema;
   if (dataset.profile !== undefined) wireDataset['profile'] = dataset.profile;
   return { tags: [{ key: MLFLOW_TAGS.datasetContext, value: dataset.context }], dataset: wireDataset };

@@ -19,8 +19,17 @@ import { TrackingClient, TrackingClientOptions } from '../types';
 
 const FAST: TrackingClientOptions = { retries: 2, backoffBaseMs: 1, maxBackoffMs: 5, timeoutMs: 2000 };
 
-async function post(server: FakeMlflowServer, endpoint: string, body: unknown, contentType = 'application/json'): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(`${server.url}/api/2.0/mlflow/${endpoint}`, { method: 'POST', headers: { 'Content-Type': contentType }, body: JSON.stringify(body) });
+async function post(
+  server: FakeMlflowServer,
+  endpoint: string,
+  body: unknown,
+  contentType = 'application/json',
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const response = await fetch(`${server.url}/api/2.0/mlflow/${endpoint}`, {
+    method: 'POST',
+    headers: { 'Content-Type': contentType },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
@@ -75,7 +84,12 @@ describe('MLflow REST contract (in-process fake server)', () => {
       const [a, b] = await Promise.all([client.getOrCreateExperiment('shared'), other.getOrCreateExperiment('shared')]);
       expect(a).toBe(b);
       const creates = server.requestsTo('experiments/create');
-      expect(creates.map((r) => [r.status, r.errorCode])).toEqual(expect.arrayContaining([[200, undefined], [400, 'RESOURCE_ALREADY_EXISTS']]));
+      expect(creates.map((r) => [r.status, r.errorCode])).toEqual(
+        expect.arrayContaining([
+          [200, undefined],
+          [400, 'RESOURCE_ALREADY_EXISTS'],
+        ]),
+      );
       expect([...server.state.experiments.values()].filter((e) => e.name === 'shared')).toHaveLength(1);
     });
   });
@@ -104,7 +118,12 @@ describe('MLflow REST contract (in-process fake server)', () => {
 
     it('splits large batches so no request exceeds 1000 metrics, 100 params, 100 tags, 1000 items or 1 MB', async () => {
       const run = await client.createRun({ experimentId });
-      const metrics = Array.from({ length: 2500 }, (_, i) => ({ key: `m${i % 5}`, value: i / 7, step: i, timestamp: 1700000000000 + i }));
+      const metrics = Array.from({ length: 2500 }, (_, i) => ({
+        key: `m${i % 5}`,
+        value: i / 7,
+        step: i,
+        timestamp: 1700000000000 + i,
+      }));
       const params = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`p${i}`, 'v'.repeat(6000)]));
       const tags = Object.fromEntries(Array.from({ length: 130 }, (_, i) => [`t${i}`, 't'.repeat(8000)]));
       await client.logBatch(run.runId, { metrics, params, tags });
@@ -137,10 +156,18 @@ describe('MLflow REST contract (in-process fake server)', () => {
 
     it('validates keys and values before sending anything', async () => {
       const run = await client.createRun({ experimentId });
-      await expect(client.logBatch(run.runId, { metrics: [{ key: '../x', value: 1 }] })).rejects.toBeInstanceOf(InvalidParameterValueError);
-      await expect(client.logBatch(run.runId, { params: { ['k'.repeat(251)]: 1 } })).rejects.toBeInstanceOf(InvalidParameterValueError);
-      await expect(client.logBatch(run.runId, { params: { big: 'x'.repeat(6001) } })).rejects.toBeInstanceOf(InvalidParameterValueError);
-      await expect(client.logBatch(run.runId, { tags: { '/lead': 'x' } })).rejects.toBeInstanceOf(InvalidParameterValueError);
+      await expect(client.logBatch(run.runId, { metrics: [{ key: '../x', value: 1 }] })).rejects.toBeInstanceOf(
+        InvalidParameterValueError,
+      );
+      await expect(client.logBatch(run.runId, { params: { ['k'.repeat(251)]: 1 } })).rejects.toBeInstanceOf(
+        InvalidParameterValueError,
+      );
+      await expect(client.logBatch(run.runId, { params: { big: 'x'.repeat(6001) } })).rejects.toBeInstanceOf(
+        InvalidParameterValueError,
+      );
+      await expect(client.logBatch(run.runId, { tags: { '/lead': 'x' } })).rejects.toBeInstanceOf(
+        InvalidParameterValueError,
+      );
       expect(server.requestsTo('runs/log-batch')).toHaveLength(0);
     });
 
@@ -162,28 +189,60 @@ describe('MLflow REST contract (in-process fake server)', () => {
 
     it('logs dataset inputs with their digest and training context', async () => {
       const run = await client.createRun({ experimentId });
-      await client.logInputs(run.runId, [{ name: 'demo-corpus', digest: 'sha256:0123456789abcdef', sourceType: 'local', source: '{"uri": "corpus:demo"}' }]);
+      await client.logInputs(run.runId, [
+        {
+          name: 'demo-corpus',
+          digest: 'sha256:0123456789abcdef',
+          sourceType: 'local',
+          source: '{"uri": "corpus:demo"}',
+        },
+      ]);
       expect(server.state.runs.get(run.runId)?.inputs).toEqual([
         {
           tags: [{ key: 'mlflow.data.context', value: 'training' }],
-          dataset: { name: 'demo-corpus', digest: 'sha256:0123456789abcdef', source_type: 'local', source: '{"uri": "corpus:demo"}' },
+          dataset: {
+            name: 'demo-corpus',
+            digest: 'sha256:0123456789abcdef',
+            source_type: 'local',
+            source: '{"uri": "corpus:demo"}',
+          },
         },
       ]);
       expect((await client.getRun(run.runId)).inputs[0]).toMatchObject({ name: 'demo-corpus', context: 'training' });
     });
 
     it('searches with filter and order, following next_page_token', async () => {
-      for (const [k, cv] of [[5, 0.3], [10, 0.5], [15, 0.45], [20, 0.41], [25, 0.2]] as const) {
+      for (const [k, cv] of [
+        [5, 0.3],
+        [10, 0.5],
+        [15, 0.45],
+        [20, 0.41],
+        [25, 0.2],
+      ] as const) {
         const run = await client.createRun({ experimentId, runName: `k${k}` });
         await client.logBatch(run.runId, { params: { k }, metrics: [{ key: 'c_v', value: cv }] });
       }
-      const runs = await client.searchRunsPage({ experimentIds: [experimentId], filter: 'metrics.c_v > 0.4', orderBy: ['metrics.c_v DESC'], maxResults: 2 });
+      const runs = await client.searchRunsPage({
+        experimentIds: [experimentId],
+        filter: 'metrics.c_v > 0.4',
+        orderBy: ['metrics.c_v DESC'],
+        maxResults: 2,
+      });
       expect(runs.runs.map((r) => r.info.runName)).toEqual(['k10', 'k15']);
       expect(runs.nextPageToken).not.toBeNull();
-      const all = await client.searchRuns({ experimentIds: [experimentId], filter: 'metrics.c_v > 0.4', orderBy: ['metrics.c_v DESC'] });
+      const all = await client.searchRuns({
+        experimentIds: [experimentId],
+        filter: 'metrics.c_v > 0.4',
+        orderBy: ['metrics.c_v DESC'],
+      });
       expect(all.map((r) => r.info.runName)).toEqual(['k10', 'k15', 'k20']);
       const body = server.requestsTo('runs/search')[0]?.body as Record<string, unknown>;
-      expect(body).toMatchObject({ experiment_ids: [experimentId], filter: 'metrics.c_v > 0.4', order_by: ['metrics.c_v DESC'], max_results: 2 });
+      expect(body).toMatchObject({
+        experiment_ids: [experimentId],
+        filter: 'metrics.c_v > 0.4',
+        order_by: ['metrics.c_v DESC'],
+        max_results: 2,
+      });
       const metricHistory = await client.getMetricHistory(all[0]?.info.runId ?? '', 'c_v');
       expect(metricHistory.map((m) => m.value)).toEqual([0.5]);
     });
@@ -208,7 +267,10 @@ describe('MLflow REST contract (in-process fake server)', () => {
         expect(caught).toMatchObject({ code: errorCode, httpStatus: status });
       }
       server.failNext({ path: 'experiments/get-by-name', status: 500, errorCode: 'INTERNAL_ERROR' });
-      expect(await noRetry.getOrCreateExperiment('x').catch((e: unknown) => e)).toMatchObject({ code: 'INTERNAL_ERROR', httpStatus: 500 });
+      expect(await noRetry.getOrCreateExperiment('x').catch((e: unknown) => e)).toMatchObject({
+        code: 'INTERNAL_ERROR',
+        httpStatus: 500,
+      });
     });
 
     it('retries 503 and 429 (honouring Retry-After) with backoff, then succeeds', async () => {
@@ -218,14 +280,24 @@ describe('MLflow REST contract (in-process fake server)', () => {
       await expect(client.getRun(run.runId)).resolves.toMatchObject({ info: { runId: run.runId } });
       expect(server.requestsTo('runs/get').map((r) => r.status)).toEqual([503, 503, 200]);
 
-      server.failNext({ path: 'runs/log-batch', status: 429, errorCode: 'REQUEST_LIMIT_EXCEEDED', retryAfterSeconds: 0 });
+      server.failNext({
+        path: 'runs/log-batch',
+        status: 429,
+        errorCode: 'REQUEST_LIMIT_EXCEEDED',
+        retryAfterSeconds: 0,
+      });
       await client.logBatch(run.runId, { metrics: [{ key: 'm', value: 1 }] });
       expect(server.requestsTo('runs/log-batch').map((r) => r.status)).toEqual([429, 200]);
       expect(server.state.runs.get(run.runId)?.metrics.get('m')).toHaveLength(1);
     });
 
     it('gives up after the configured retries and does not retry other 4xx', async () => {
-      server.failNext({ path: 'experiments/get-by-name', status: 503, errorCode: 'TEMPORARILY_UNAVAILABLE', times: 10 });
+      server.failNext({
+        path: 'experiments/get-by-name',
+        status: 503,
+        errorCode: 'TEMPORARILY_UNAVAILABLE',
+        times: 10,
+      });
       await expect(client.getOrCreateExperiment('down')).rejects.toBeInstanceOf(TemporarilyUnavailableError);
       expect(server.requestsTo('experiments/get-by-name')).toHaveLength(3);
 
@@ -264,7 +336,10 @@ describe('MLflow REST contract (in-process fake server)', () => {
     it('sends MLFLOW_TRACKING_TOKEN as a Bearer token and never logs it', async () => {
       await restart({ auth: { token: 's3cr3t-token' } });
       const logged: unknown[] = [];
-      const logger = { warn: (obj: object, msg?: string) => logged.push([obj, msg]), debug: (obj: object, msg?: string) => logged.push([obj, msg]) };
+      const logger = {
+        warn: (obj: object, msg?: string) => logged.push([obj, msg]),
+        debug: (obj: object, msg?: string) => logged.push([obj, msg]),
+      };
       const authed = createTrackingClient(server.url, { ...FAST, token: 's3cr3t-token', logger });
       server.failNext({ path: 'experiments/get-by-name', status: 503 });
       await authed.getOrCreateExperiment('secure');
@@ -272,18 +347,24 @@ describe('MLflow REST contract (in-process fake server)', () => {
       expect(logged.length).toBeGreaterThan(0);
       expect(JSON.stringify(logged)).not.toContain('s3cr3t');
 
-      const anonymous = await createTrackingClient(server.url, FAST).getOrCreateExperiment('secure').catch((e: unknown) => e);
+      const anonymous = await createTrackingClient(server.url, FAST)
+        .getOrCreateExperiment('secure')
+        .catch((e: unknown) => e);
       expect(anonymous).toMatchObject({ code: 'UNAUTHENTICATED', httpStatus: 401 });
       expect((anonymous as Error).message).toMatch(/MLFLOW_TRACKING_TOKEN/);
     });
 
     it('uses basic auth from username/password or from the URI, which is never echoed', async () => {
       await restart({ auth: { username: 'alice', password: 'pa:ss' } });
-      await expect(createTrackingClient(server.url, { ...FAST, username: 'alice', password: 'pa:ss' }).getOrCreateExperiment('b')).resolves.toBeDefined();
+      await expect(
+        createTrackingClient(server.url, { ...FAST, username: 'alice', password: 'pa:ss' }).getOrCreateExperiment('b'),
+      ).resolves.toBeDefined();
       const inUri = createTrackingClient(server.url.replace('http://', 'http://alice:pa%3Ass@'), FAST);
       expect(inUri.location).not.toContain('pa');
       await expect(inUri.getOrCreateExperiment('b')).resolves.toBeDefined();
-      const wrong = await createTrackingClient(server.url, { ...FAST, username: 'alice', password: 'nope' }).getOrCreateExperiment('b').catch((e: unknown) => e);
+      const wrong = await createTrackingClient(server.url, { ...FAST, username: 'alice', password: 'nope' })
+        .getOrCreateExperiment('b')
+        .catch((e: unknown) => e);
       expect((wrong as Error).message).not.toContain('nope');
     });
   });
@@ -299,7 +380,12 @@ describe('MLflow REST contract (in-process fake server)', () => {
       await fs.mkdir(join(dir, 'nlp'), { recursive: true });
       await fs.writeFile(join(dir, 'lambda.f32'), Buffer.from(new Float32Array([0.25, 0.75]).buffer));
       await fs.writeFile(join(dir, 'nlp', 'dictionary.json'), '{"token2id":{"pane":0}}');
-      await writeMlModelFile(dir, { artifactPath: 'model', runId, flavor: 'topicops_lda', signature: topicModelSignature(2) });
+      await writeMlModelFile(dir, {
+        artifactPath: 'model',
+        runId,
+        flavor: 'topicops_lda',
+        signature: topicModelSignature(2),
+      });
       return dir;
     }
 
@@ -308,9 +394,17 @@ describe('MLflow REST contract (in-process fake server)', () => {
       const source = await client.logModel(run.runId, await modelFolder(run.runId), 'model');
       expect(source).toBe(`mlflow-artifacts:/${experimentId}/${run.runId}/artifacts/model`);
       const prefix = `${experimentId}/${run.runId}/artifacts/model`;
-      expect([...server.state.artifacts.keys()].sort()).toEqual([`${prefix}/MLmodel`, `${prefix}/lambda.f32`, `${prefix}/nlp/dictionary.json`]);
-      expect(server.requestsTo('/lambda.f32', 'PUT')[0]?.path).toBe(`/api/2.0/mlflow-artifacts/artifacts/${prefix}/lambda.f32`);
-      const history = JSON.parse(server.state.runs.get(run.runId)?.tags.get('mlflow.log-model.history') ?? '[]') as Array<Record<string, unknown>>;
+      expect([...server.state.artifacts.keys()].sort()).toEqual([
+        `${prefix}/MLmodel`,
+        `${prefix}/lambda.f32`,
+        `${prefix}/nlp/dictionary.json`,
+      ]);
+      expect(server.requestsTo('/lambda.f32', 'PUT')[0]?.path).toBe(
+        `/api/2.0/mlflow-artifacts/artifacts/${prefix}/lambda.f32`,
+      );
+      const history = JSON.parse(
+        server.state.runs.get(run.runId)?.tags.get('mlflow.log-model.history') ?? '[]',
+      ) as Array<Record<string, unknown>>;
       expect(history[0]).toMatchObject({ artifact_path: 'model', run_id: run.runId });
 
       const local = await client.downloadArtifacts(run.runId, 'model', join(work, 'out'));
@@ -323,9 +417,13 @@ describe('MLflow REST contract (in-process fake server)', () => {
         expect(await rawStatus(server, 'PUT', `/api/2.0/mlflow-artifacts/artifacts/${path}`)).toBe(400);
         expect(await rawStatus(server, 'GET', `/api/2.0/mlflow-artifacts/artifacts/${path}`)).toBe(400);
       }
-      expect(await rawStatus(server, 'GET', `/api/2.0/mlflow-artifacts/artifacts?path=${encodeURIComponent('a/../b')}`)).toBe(400);
+      expect(
+        await rawStatus(server, 'GET', `/api/2.0/mlflow-artifacts/artifacts?path=${encodeURIComponent('a/../b')}`),
+      ).toBe(400);
       expect([...server.state.artifacts.keys()].some((key) => key.includes('..'))).toBe(false);
-      await expect(client.downloadArtifacts(run.runId, 'nothing-here', join(work, 'x'))).rejects.toBeInstanceOf(ResourceDoesNotExistError);
+      await expect(client.downloadArtifacts(run.runId, 'nothing-here', join(work, 'x'))).rejects.toBeInstanceOf(
+        ResourceDoesNotExistError,
+      );
     });
 
     it('registers versions from the run artifact URI, manages aliases and downloads a version', async () => {
@@ -337,7 +435,11 @@ describe('MLflow REST contract (in-process fake server)', () => {
       const v1 = await client.createModelVersion('topicops-lda', source, run.runId);
       const v2 = await client.createModelVersion('topicops-lda', source, run.runId);
       expect([v1.version, v2.version]).toEqual(['1', '2']);
-      expect(server.requestsTo('model-versions/create')[0]?.body).toEqual({ name: 'topicops-lda', source, run_id: run.runId });
+      expect(server.requestsTo('model-versions/create')[0]?.body).toEqual({
+        name: 'topicops-lda',
+        source,
+        run_id: run.runId,
+      });
 
       expect(await client.getAlias('topicops-lda', 'champion')).toBeNull();
       await client.setAlias('topicops-lda', 'champion', v2.version);
@@ -350,8 +452,15 @@ describe('MLflow REST contract (in-process fake server)', () => {
         await expect(client.setAlias('topicops-lda', reserved, 1)).rejects.toBeInstanceOf(InvalidParameterValueError);
       }
       expect(server.requests.length).toBe(requestsBefore);
-      const serverSide = await post(server, 'registered-models/alias', { name: 'topicops-lda', alias: 'latest', version: '1' });
-      expect(serverSide).toEqual({ status: 400, json: expect.objectContaining({ error_code: 'INVALID_PARAMETER_VALUE' }) });
+      const serverSide = await post(server, 'registered-models/alias', {
+        name: 'topicops-lda',
+        alias: 'latest',
+        version: '1',
+      });
+      expect(serverSide).toEqual({
+        status: 400,
+        json: expect.objectContaining({ error_code: 'INVALID_PARAMETER_VALUE' }),
+      });
 
       const folder = await client.downloadModelVersion('topicops-lda', 2, join(work, 'serving'));
       expect(folder).toBe(join(work, 'serving', 'model'));
@@ -363,7 +472,9 @@ describe('MLflow REST contract (in-process fake server)', () => {
       expect(deletion?.body).toEqual({ name: 'topicops-lda', alias: 'champion' });
       expect(await client.getAlias('topicops-lda', 'champion')).toBeNull();
       expect(await client.getAlias('unknown-model', 'champion')).toBeNull();
-      await expect(client.createModelVersion('unknown-model', source, run.runId)).rejects.toBeInstanceOf(ResourceDoesNotExistError);
+      await expect(client.createModelVersion('unknown-model', source, run.runId)).rejects.toBeInstanceOf(
+        ResourceDoesNotExistError,
+      );
     });
   });
 });

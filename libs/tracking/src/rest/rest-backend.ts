@@ -1,10 +1,24 @@
 import { join } from 'node:path';
 import { artifactBaseName, fileUriToPath, isFileUri, mlflowArtifactsPath } from '../artifact-uri';
 import { NewRun, NormalizedBatch, NormalizedDatasetInput, TrackingBackend } from '../backend';
-import { InvalidParameterValueError, ResourceAlreadyExistsError, ResourceDoesNotExistError, TrackingError } from '../errors';
+import {
+  InvalidParameterValueError,
+  ResourceAlreadyExistsError,
+  ResourceDoesNotExistError,
+  TrackingError,
+} from '../errors';
 import { copyTree, pathExists } from '../fs-utils';
 import { MlModelDocument } from '../mlmodel';
-import { MetricPoint, ModelVersion, Run, RunInfo, RunStatus, RunsPage, SearchRunsOptions, TrackingLogger } from '../types';
+import {
+  MetricPoint,
+  ModelVersion,
+  Run,
+  RunInfo,
+  RunStatus,
+  RunsPage,
+  SearchRunsOptions,
+  TrackingLogger,
+} from '../types';
 import { ArtifactProxy, joinServer } from './artifact-proxy';
 import { HttpTransport } from './http-transport';
 import { splitLogBatch } from './log-batch-splitter';
@@ -49,7 +63,9 @@ export class RestBackend implements TrackingBackend {
       const answer = await this.http.api<Json>('GET', 'experiments/get-by-name', { experiment_name: name });
       const experiment = (answer['experiment'] ?? {}) as Json;
       if (experiment['lifecycle_stage'] === 'deleted') {
-        throw new ResourceAlreadyExistsError(`experiment '${name}' exists in deleted state; restore it in MLflow or choose another name`);
+        throw new ResourceAlreadyExistsError(
+          `experiment '${name}' exists in deleted state; restore it in MLflow or choose another name`,
+        );
       }
       return String(experiment['experiment_id']);
     } catch (error) {
@@ -104,7 +120,10 @@ export class RestBackend implements TrackingBackend {
         page_token: pageToken,
       });
       points.push(...(Array.isArray(answer['metrics']) ? answer['metrics'] : []).map(metricPointFromWire));
-      pageToken = typeof answer['next_page_token'] === 'string' && answer['next_page_token'] ? answer['next_page_token'] : undefined;
+      pageToken =
+        typeof answer['next_page_token'] === 'string' && answer['next_page_token']
+          ? answer['next_page_token']
+          : undefined;
     } while (pageToken);
     return points;
   }
@@ -179,8 +198,13 @@ export class RestBackend implements TrackingBackend {
         max_results: VERSIONS_PAGE_SIZE,
         page_token: pageToken,
       });
-      versions.push(...(Array.isArray(answer['model_versions']) ? answer['model_versions'] : []).map(modelVersionFromWire));
-      pageToken = typeof answer['next_page_token'] === 'string' && answer['next_page_token'] ? answer['next_page_token'] : undefined;
+      versions.push(
+        ...(Array.isArray(answer['model_versions']) ? answer['model_versions'] : []).map(modelVersionFromWire),
+      );
+      pageToken =
+        typeof answer['next_page_token'] === 'string' && answer['next_page_token']
+          ? answer['next_page_token']
+          : undefined;
     } while (pageToken);
     return versions.filter((version) => version.name === name).sort((a, b) => Number(a.version) - Number(b.version));
   }

@@ -27,15 +27,31 @@ const ENTITY_ALIASES: Record<string, Entity> = {
 };
 
 export const NUMERIC_ATTRIBUTES = ['start_time', 'end_time'] as const;
-export const STRING_ATTRIBUTES = ['run_id', 'run_name', 'status', 'user_id', 'artifact_uri', 'lifecycle_stage'] as const;
-const ATTRIBUTE_SYNONYMS: Record<string, string> = { created: 'start_time', run_uuid: 'run_id', 'run name': 'run_name' };
+export const STRING_ATTRIBUTES = [
+  'run_id',
+  'run_name',
+  'status',
+  'user_id',
+  'artifact_uri',
+  'lifecycle_stage',
+] as const;
+const ATTRIBUTE_SYNONYMS: Record<string, string> = {
+  created: 'start_time',
+  run_uuid: 'run_id',
+  'run name': 'run_name',
+};
 
 /** Normalises an attribute key (synonyms, case) and rejects unknown ones. */
 export function attributeKey(raw: string): string {
   const lower = raw.toLowerCase();
   const key = ATTRIBUTE_SYNONYMS[lower] ?? lower;
-  if (!(NUMERIC_ATTRIBUTES as readonly string[]).includes(key) && !(STRING_ATTRIBUTES as readonly string[]).includes(key)) {
-    throw invalid(`unknown run attribute '${raw}' (known: ${[...NUMERIC_ATTRIBUTES, ...STRING_ATTRIBUTES].join(', ')})`);
+  if (
+    !(NUMERIC_ATTRIBUTES as readonly string[]).includes(key) &&
+    !(STRING_ATTRIBUTES as readonly string[]).includes(key)
+  ) {
+    throw invalid(
+      `unknown run attribute '${raw}' (known: ${[...NUMERIC_ATTRIBUTES, ...STRING_ATTRIBUTES].join(', ')})`,
+    );
   }
   return key;
 }
@@ -67,7 +83,8 @@ export function parseRunFilter(filter: string | undefined): FilterClause[] {
     if (scanner.done()) return clauses;
     const word = scanner.word();
     if (word.toUpperCase() === 'OR') throw invalid(`'OR' is not supported in run filters; combine clauses with AND`);
-    if (word.toUpperCase() !== 'AND') throw invalid(`expected AND at position ${scanner.position} in filter '${filter}'`);
+    if (word.toUpperCase() !== 'AND')
+      throw invalid(`expected AND at position ${scanner.position} in filter '${filter}'`);
   }
 }
 
@@ -170,12 +187,16 @@ function checkClause(clause: FilterClause): FilterClause {
   const numeric = clause.entity === 'metrics' || (clause.entity === 'attributes' && isNumericAttribute(clause.key));
   const label = `${clause.entity}.${clause.key}`;
   if (numeric) {
-    if (typeof clause.value !== 'number') throw invalid(`${label} compares with a number, not '${String(clause.value)}'`);
-    if (['LIKE', 'ILIKE', 'IN', 'NOT IN'].includes(clause.comparator)) throw invalid(`${clause.comparator} does not apply to ${label}`);
+    if (typeof clause.value !== 'number')
+      throw invalid(`${label} compares with a number, not '${String(clause.value)}'`);
+    if (['LIKE', 'ILIKE', 'IN', 'NOT IN'].includes(clause.comparator))
+      throw invalid(`${clause.comparator} does not apply to ${label}`);
     return clause;
   }
-  if (typeof clause.value === 'number') throw invalid(`${label} compares with a quoted string, e.g. ${label} = '${clause.value}'`);
-  if (['>', '>=', '<', '<='].includes(clause.comparator)) throw invalid(`${clause.comparator} does not apply to string ${label}`);
+  if (typeof clause.value === 'number')
+    throw invalid(`${label} compares with a quoted string, e.g. ${label} = '${clause.value}'`);
+  if (['>', '>=', '<', '<='].includes(clause.comparator))
+    throw invalid(`${clause.comparator} does not apply to string ${label}`);
   if ((clause.comparator === 'IN' || clause.comparator === 'NOT IN') && clause.entity !== 'attributes') {
     throw invalid(`${clause.comparator} is only supported for attributes such as run_id`);
   }

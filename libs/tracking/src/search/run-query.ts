@@ -6,12 +6,17 @@ export const SEARCH_MAX_RESULTS_DEFAULT = 1000;
 export const SEARCH_MAX_RESULTS_THRESHOLD = 50000;
 
 /** Filters, orders and pages runs the way MLflow's own stores do (SearchUtils). */
-export function queryRuns(runs: Run[], options: { filter?: string; orderBy?: string[]; maxResults?: number; pageToken?: string }): RunsPage {
+export function queryRuns(
+  runs: Run[],
+  options: { filter?: string; orderBy?: string[]; maxResults?: number; pageToken?: string },
+): RunsPage {
   const clauses = parseRunFilter(options.filter);
   const orders = (options.orderBy ?? []).map(parseOrderBy);
   const maxResults = options.maxResults ?? SEARCH_MAX_RESULTS_DEFAULT;
   if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > SEARCH_MAX_RESULTS_THRESHOLD) {
-    throw new InvalidParameterValueError(`max_results must be an integer from 1 to ${SEARCH_MAX_RESULTS_THRESHOLD}, got ${maxResults}`);
+    throw new InvalidParameterValueError(
+      `max_results must be an integer from 1 to ${SEARCH_MAX_RESULTS_THRESHOLD}, got ${maxResults}`,
+    );
   }
   const matching = runs.filter((run) => clauses.every((clause) => matches(run, clause)));
   const sorted = sortRuns(matching, orders);
@@ -142,4 +147,3 @@ export function parsePageToken(token: string | undefined): number {
   }
   throw new InvalidParameterValueError(`Invalid page token '${token.slice(0, 40)}'`);
 }
-

@@ -11,7 +11,13 @@ export interface RawReply {
  * The artifact proxy of `mlflow server --serve-artifacts`: PUT/GET /api/2.0/mlflow-artifacts/artifacts/<path>
  * for files, GET /api/2.0/mlflow-artifacts/artifacts?path=<dir> to list a folder.
  */
-export function handleArtifactRequest(state: FakeMlflowState, method: string, encodedPath: string, query: URLSearchParams, body: Buffer): RawReply {
+export function handleArtifactRequest(
+  state: FakeMlflowState,
+  method: string,
+  encodedPath: string,
+  query: URLSearchParams,
+  body: Buffer,
+): RawReply {
   let path: string;
   try {
     path = encodedPath.split('/').filter(Boolean).map(decodeURIComponent).join('/');
@@ -21,7 +27,8 @@ export function handleArtifactRequest(state: FakeMlflowState, method: string, en
   if (encodedPath.split('/').some((segment) => segment === '..' || segment === '%2E%2E' || segment === '%2e%2e')) {
     throw invalid(`Invalid path: '${encodedPath}'`);
   }
-  if (method === 'GET' && path === '') return { status: 200, body: listFolder(state, checkArtifactPath(query.get('path') ?? '')) };
+  if (method === 'GET' && path === '')
+    return { status: 200, body: listFolder(state, checkArtifactPath(query.get('path') ?? '')) };
   checkArtifactPath(path);
   if (!path) throw invalid('An artifact path is required');
   if (method === 'PUT') {

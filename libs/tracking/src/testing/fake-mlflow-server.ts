@@ -90,7 +90,9 @@ export class FakeMlflowServer {
   }
 
   requestsTo(pathSuffix: string, method?: string): RecordedRequest[] {
-    return this.requests.filter((request) => request.path.endsWith(pathSuffix) && (!method || request.method === method));
+    return this.requests.filter(
+      (request) => request.path.endsWith(pathSuffix) && (!method || request.method === method),
+    );
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -117,15 +119,26 @@ export class FakeMlflowServer {
       const fault = this.take(this.faults, method, rawPath);
       if (fault) {
         if (fault.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(fault.retryAfterSeconds));
-        throw new FakeApiError(fault.errorCode ?? 'TEMPORARILY_UNAVAILABLE', fault.message ?? 'injected fault', fault.status);
+        throw new FakeApiError(
+          fault.errorCode ?? 'TEMPORARILY_UNAVAILABLE',
+          fault.message ?? 'injected fault',
+          fault.status,
+        );
       }
       if (rawPath.startsWith(ARTIFACTS_PREFIX)) {
-        const reply = handleArtifactRequest(this.state, method, rawPath.slice(ARTIFACTS_PREFIX.length), url.searchParams, body);
+        const reply = handleArtifactRequest(
+          this.state,
+          method,
+          rawPath.slice(ARTIFACTS_PREFIX.length),
+          url.searchParams,
+          body,
+        );
         if (Buffer.isBuffer(reply.body)) send(res, reply.status, reply.body, 'application/octet-stream');
         else sendJson(res, reply.status, reply.body);
         return;
       }
-      if (!url.pathname.startsWith(API_PREFIX)) throw new FakeApiError('ENDPOINT_NOT_FOUND', `No endpoint ${url.pathname}`, 404);
+      if (!url.pathname.startsWith(API_PREFIX))
+        throw new FakeApiError('ENDPOINT_NOT_FOUND', `No endpoint ${url.pathname}`, 404);
       const endpoint = url.pathname.slice(API_PREFIX.length);
       const handler = ROUTES[`${method} ${endpoint}`];
       if (!handler) throw new FakeApiError('ENDPOINT_NOT_FOUND', `No ${method} endpoint ${endpoint}`, 404);
@@ -133,7 +146,8 @@ export class FakeMlflowServer {
       record.body = method === 'GET' ? undefined : params;
       sendJson(res, 200, handler(params, { state: this.state, bodyBytes: body.length }));
     } catch (error) {
-      const apiError = error instanceof FakeApiError ? error : new FakeApiError('INTERNAL_ERROR', (error as Error).message);
+      const apiError =
+        error instanceof FakeApiError ? error : new FakeApiError('INTERNAL_ERROR', (error as Error).message);
       record.status = apiError.status;
       record.errorCode = apiError.errorCode;
       sendJson(res, apiError.status, { error_code: apiError.errorCode, message: apiError.message });
@@ -144,12 +158,22 @@ export class FakeMlflowServer {
     const auth = this.options.auth;
     if (!auth) return;
     const expected =
-      'token' in auth ? `Bearer ${auth.token}` : `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
-    if (header !== expected) throw new FakeApiError('UNAUTHENTICATED', 'You are not authenticated. Please provide valid credentials.', STATUS_BY_CODE['UNAUTHENTICATED']);
+      'token' in auth
+        ? `Bearer ${auth.token}`
+        : `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+    if (header !== expected)
+      throw new FakeApiError(
+        'UNAUTHENTICATED',
+        'You are not authenticated. Please provide valid credentials.',
+        STATUS_BY_CODE['UNAUTHENTICATED'],
+      );
   }
 
   private take<T extends Matcher>(rules: T[], method: string, path: string): T | null {
-    const rule = rules.find((candidate) => candidate.remaining > 0 && (!candidate.method || candidate.method === method) && path.endsWith(candidate.path));
+    const rule = rules.find(
+      (candidate) =>
+        candidate.remaining > 0 && (!candidate.method || candidate.method === method) && path.endsWith(candidate.path),
+    );
     if (!rule) return null;
     rule.remaining--;
     return rule;

@@ -27,7 +27,13 @@ export const registryRoutes: Record<string, RouteHandler> = {
     const name = requireString(params, 'name');
     if (state.models.has(name)) throw alreadyExists(`Registered Model (name=${name}) already exists.`);
     const now = Date.now();
-    state.models.set(name, { name, creation_timestamp: now, last_updated_timestamp: now, versions: new Map(), aliases: new Map() });
+    state.models.set(name, {
+      name,
+      creation_timestamp: now,
+      last_updated_timestamp: now,
+      versions: new Map(),
+      aliases: new Map(),
+    });
     return { registered_model: { name, creation_timestamp: now, last_updated_timestamp: now } };
   },
 
@@ -46,7 +52,8 @@ export const registryRoutes: Record<string, RouteHandler> = {
   'POST model-versions/create': (params, { state }) => {
     const model = state.model(requireString(params, 'name'));
     const source = requireString(params, 'source');
-    if (source.split('/').includes('..')) throw invalid(`Invalid model version source: '${source}'. '..' is not allowed.`);
+    if (source.split('/').includes('..'))
+      throw invalid(`Invalid model version source: '${source}'. '..' is not allowed.`);
     const runId = typeof params['run_id'] === 'string' ? params['run_id'] : '';
     if (runId) state.run(runId);
     const now = Date.now();
@@ -66,7 +73,10 @@ export const registryRoutes: Record<string, RouteHandler> = {
   },
 
   'GET model-versions/get': (params, { state }) => ({
-    model_version: modelVersionToWire(state, state.modelVersion(requireString(params, 'name'), requireString(params, 'version'))),
+    model_version: modelVersionToWire(
+      state,
+      state.modelVersion(requireString(params, 'name'), requireString(params, 'version')),
+    ),
   }),
 
   'GET model-versions/get-download-uri': (params, { state }) => ({
@@ -81,7 +91,10 @@ export const registryRoutes: Record<string, RouteHandler> = {
     const offset = Number(params['page_token'] ?? 0);
     const page = all.slice(offset, offset + maxResults);
     const next = offset + maxResults < all.length ? String(offset + maxResults) : undefined;
-    return { model_versions: page.map((version) => modelVersionToWire(state, version)), ...(next ? { next_page_token: next } : {}) };
+    return {
+      model_versions: page.map((version) => modelVersionToWire(state, version)),
+      ...(next ? { next_page_token: next } : {}),
+    };
   },
 
   'POST registered-models/alias': (params, { state }) => {
@@ -106,4 +119,3 @@ export const registryRoutes: Record<string, RouteHandler> = {
     return {};
   },
 };
-

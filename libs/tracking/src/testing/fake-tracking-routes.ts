@@ -61,7 +61,8 @@ export const trackingRoutes: Record<string, RouteHandler> = {
       user_id: typeof params['user_id'] === 'string' ? params['user_id'] : '',
       start_time: Number(params['start_time'] ?? Date.now()),
     });
-    for (const tag of tags) run.tags.set(checkKey('tag', tag['key']), checkValue('tag', String(tag['key']), tag['value']));
+    for (const tag of tags)
+      run.tags.set(checkKey('tag', tag['key']), checkValue('tag', String(tag['key']), tag['value']));
     if (runName) run.tags.set('mlflow.runName', runName);
     return { run: runToWire(run) };
   },
@@ -70,7 +71,8 @@ export const trackingRoutes: Record<string, RouteHandler> = {
     const run = activeRun(state, params['run_id'] ?? params['run_uuid']);
     const status = params['status'];
     if (status !== undefined) {
-      if (typeof status !== 'string' || !RUN_STATUSES.includes(status)) throw invalid(`Invalid value ${String(status)} for parameter 'status'`);
+      if (typeof status !== 'string' || !RUN_STATUSES.includes(status))
+        throw invalid(`Invalid value ${String(status)} for parameter 'status'`);
       run.info.status = status;
     }
     if (params['end_time'] !== undefined) run.info.end_time = Number(params['end_time']);
@@ -84,12 +86,23 @@ export const trackingRoutes: Record<string, RouteHandler> = {
     const metrics = list(params['metrics']);
     const batchParams = list(params['params']);
     const tags = list(params['tags']);
-    if (bodyBytes > SERVER_LIMITS.bodyBytes) throw invalid(`Batched logging API requests must be at most ${SERVER_LIMITS.bodyBytes} bytes, got ${bodyBytes}`);
-    if (metrics.length > SERVER_LIMITS.metrics) throw invalid(`A batch logging request can contain at most ${SERVER_LIMITS.metrics} metrics. Got ${metrics.length} metrics.`);
-    if (batchParams.length > SERVER_LIMITS.params) throw invalid(`A batch logging request can contain at most ${SERVER_LIMITS.params} params. Got ${batchParams.length} params.`);
-    if (tags.length > SERVER_LIMITS.tags) throw invalid(`A batch logging request can contain at most ${SERVER_LIMITS.tags} tags. Got ${tags.length} tags.`);
+    if (bodyBytes > SERVER_LIMITS.bodyBytes)
+      throw invalid(`Batched logging API requests must be at most ${SERVER_LIMITS.bodyBytes} bytes, got ${bodyBytes}`);
+    if (metrics.length > SERVER_LIMITS.metrics)
+      throw invalid(
+        `A batch logging request can contain at most ${SERVER_LIMITS.metrics} metrics. Got ${metrics.length} metrics.`,
+      );
+    if (batchParams.length > SERVER_LIMITS.params)
+      throw invalid(
+        `A batch logging request can contain at most ${SERVER_LIMITS.params} params. Got ${batchParams.length} params.`,
+      );
+    if (tags.length > SERVER_LIMITS.tags)
+      throw invalid(`A batch logging request can contain at most ${SERVER_LIMITS.tags} tags. Got ${tags.length} tags.`);
     const total = metrics.length + batchParams.length + tags.length;
-    if (total > SERVER_LIMITS.entities) throw invalid(`A batch logging request can contain at most ${SERVER_LIMITS.entities} total entities. Got ${total}.`);
+    if (total > SERVER_LIMITS.entities)
+      throw invalid(
+        `A batch logging request can contain at most ${SERVER_LIMITS.entities} total entities. Got ${total}.`,
+      );
     const run = activeRun(state, params['run_id']);
     const keys = batchParams.map((param) => param['key']);
     if (new Set(keys).size !== keys.length) throw invalid('Duplicate parameter keys have been submitted.');
@@ -98,12 +111,21 @@ export const trackingRoutes: Record<string, RouteHandler> = {
       const value = checkValue('param', key, param['value']);
       const existing = run.params.get(key);
       if (existing !== undefined && existing !== value) {
-        throw invalid(`Changing param values is not allowed. Param with key='${key}' was already logged with value='${existing}' for run ID='${run.info.run_id}'. Attempted logging new value '${value}'.`);
+        throw invalid(
+          `Changing param values is not allowed. Param with key='${key}' was already logged with value='${existing}' for run ID='${run.info.run_id}'. Attempted logging new value '${value}'.`,
+        );
       }
     }
     const parsedMetrics = metrics.map((metric) => {
       const key = checkKey('metric', metric['key']);
-      const value = metric['value'] === 'NaN' ? NaN : metric['value'] === 'Infinity' ? Infinity : metric['value'] === '-Infinity' ? -Infinity : metric['value'];
+      const value =
+        metric['value'] === 'NaN'
+          ? NaN
+          : metric['value'] === 'Infinity'
+            ? Infinity
+            : metric['value'] === '-Infinity'
+              ? -Infinity
+              : metric['value'];
       if (typeof value !== 'number') throw invalid(`Got invalid value ${String(metric['value'])} for metric '${key}'`);
       const timestamp = Number(metric['timestamp']);
       if (!Number.isInteger(timestamp)) throw invalid(`Got invalid timestamp for metric '${key}'`);
@@ -127,7 +149,9 @@ export const trackingRoutes: Record<string, RouteHandler> = {
       requireString(dataset, 'name');
       if (digest.length > 36) throw invalid(`Dataset digest '${digest}' exceeds the maximum length of 36`);
       const tags = list(input['tags']).map((tag) => ({ key: String(tag['key']), value: String(tag['value']) }));
-      const known = run.inputs.some((existing) => existing.dataset['name'] === dataset['name'] && existing.dataset['digest'] === digest);
+      const known = run.inputs.some(
+        (existing) => existing.dataset['name'] === dataset['name'] && existing.dataset['digest'] === digest,
+      );
       if (!known) run.inputs.push({ tags, dataset });
     }
     return {};
@@ -168,12 +192,15 @@ export const trackingRoutes: Record<string, RouteHandler> = {
         experimentIds.includes(run.info.experiment_id) &&
         (view === 'ALL' || (view === 'ACTIVE_ONLY') === (run.info.lifecycle_stage === 'active')),
     );
-    const page = queryRuns(candidates.map((run) => runFromWire(runToWire(run))), {
-      filter: typeof params['filter'] === 'string' ? params['filter'] : undefined,
-      orderBy: list(params['order_by']).map(String),
-      maxResults: params['max_results'] === undefined ? undefined : Number(params['max_results']),
-      pageToken: typeof params['page_token'] === 'string' ? params['page_token'] : undefined,
-    });
+    const page = queryRuns(
+      candidates.map((run) => runFromWire(runToWire(run))),
+      {
+        filter: typeof params['filter'] === 'string' ? params['filter'] : undefined,
+        orderBy: list(params['order_by']).map(String),
+        maxResults: params['max_results'] === undefined ? undefined : Number(params['max_results']),
+        pageToken: typeof params['page_token'] === 'string' ? params['page_token'] : undefined,
+      },
+    );
     const runs = page.runs.map((run) => runToWire(state.run(run.info.runId)));
     return { runs, ...(page.nextPageToken ? { next_page_token: page.nextPageToken } : {}) };
   },

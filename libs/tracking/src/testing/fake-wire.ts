@@ -17,7 +17,13 @@ export function latestMetric(history: FakeMetric[]): FakeMetric | undefined {
 }
 
 export function metricToWire(metric: FakeMetric): Json {
-  const value = Number.isNaN(metric.value) ? 'NaN' : metric.value === Infinity ? 'Infinity' : metric.value === -Infinity ? '-Infinity' : metric.value;
+  const value = Number.isNaN(metric.value)
+    ? 'NaN'
+    : metric.value === Infinity
+      ? 'Infinity'
+      : metric.value === -Infinity
+        ? '-Infinity'
+        : metric.value;
   return { key: metric.key, value, timestamp: metric.timestamp, step: metric.step };
 }
 
@@ -32,6 +38,8 @@ export function runToWire(run: FakeRun): Json {
 
 export function modelVersionToWire(state: FakeMlflowState, version: FakeModelVersion): Json {
   const model = state.model(version.name);
-  const aliases = [...model.aliases.entries()].filter(([, target]) => target === version.version).map(([alias]) => alias);
+  const aliases = [...model.aliases.entries()]
+    .filter(([, target]) => target === version.version)
+    .map(([alias]) => alias);
   return { ...version, version: String(version.version), aliases };
 }

@@ -1,0 +1,22 @@
+import { PackedDocs } from '../corpus/packed-docs';
+import { EStepResult } from '../estep/batched-estep';
+import { BackendChoice, BackendName } from '../types';
+
+export interface WorkerEStepSettings {
+  alpha: Float64Array;
+  iterations: number;
+  gammaThreshold: number;
+  collectSstats: boolean;
+}
+
+export type WorkerRequest =
+  | { type: 'init'; backend: BackendChoice }
+  /** exp(E[log β]) term-major, (V + 1) × K floats with a zero padding row, in shared memory. */
+  | { type: 'topics'; values: SharedArrayBuffer; numTopics: number; numTerms: number }
+  | { type: 'estep'; id: number; docs: PackedDocs; gammaInit: Float32Array; settings: WorkerEStepSettings };
+
+export type WorkerResponse =
+  | { type: 'ready'; backend: BackendName }
+  | { type: 'topics-loaded' }
+  | { type: 'estep-done'; id: number; result: EStepResult }
+  | { type: 'error'; message: string; usage: boolean };

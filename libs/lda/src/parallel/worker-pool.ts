@@ -1,0 +1,129 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { UsageError } from '@topicops/config';
+import { PackedDocs, packedDocCount } from '../corpus/packed-docs';
+import { EStepResult } from '../estep/batched-estep';
+import { BackendChoice, BackendName } from '../types';
+import { EStepRunner, TopicSource } from './estep-runner';
+import { WorkerEStepSettings, WorkerRequest, WorkerResponse } from './protocol';
+import { mergeShardResults, splitIntoShards } from './shards';
+
+const START_TIMEOUT_MS = 120_000;
+export const WORKER_SCRIPT_NAME = 'lda-worker.js';
+
+/**
+ * The worker entry: LDA_WORKER_SCRIPT, else lda-worker.js beside this code — the TypeScript bootstrap in
+ * the sources, or the `lda-worker` webpack entry beside a bundle.
+ */
+export function findWorkerScript(): string | undefined {
+  const path = (process.env['LDA_WORKER_SCRIPT'] ?? '').trim() || join(__dirname, WORKER_SCRIPT_NAME);
+  return existsSync(path) ? path : undefined;
+}
+
+/** One worker thread and the reply it owes. */
+class WorkerHandle {
+  private pending?: { resolve(message: WorkerResponse): void; reject(error: Error): void };
+  private failure?: Error;
+
+  constructor(readonly worker: Worker) {
+    worker.on('message', (message: WorkerResponse) => {
+      const pending = this.pending;
+      this.pending = undefined;
+      if (message.type === 'error') pending?.reject(message.usage ? new UsageError(message.message) : new Error(`LDA worker: ${message.message}`));
+      else pending?.resolve(message);
+    });
+    const fail = (error: Error) => {
+      this.failure = error;
+      this.pending?.reject(error);
+      this.pending = undefined;
+    };
+    worker.on('error', (error) => fail(error instanceof Error ? error : new Error(String(error))));
+    worker.on('exit', (code) => fail(new Error(`LDA worker exited (code ${code})`)));
+  }
+
+  request(message: WorkerRequest, transfer: ArrayBuffer[] = []): Promise<WorkerResponse> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+      this.worker.postMessage(message, transfer);
+    });
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** E-steps sharded over worker threads, each with its own tfjs backend; statistics merged on return. */
+export class WorkerPoolRunner implements EStepRunner {
+  private shared?: SharedArrayBuffer;
+
+  private constructor(
+    private readonly handles: WorkerHandle[],
+    readonly backend: BackendName,
+  ) {}
+
+  get threads(): number {
+    return this.handles.length;
+  }
+
+  /** Starts `threads` workers on the backend `choice`; throws if the script is missing or a worker fails. */
+  static async start(threads: number, choice: BackendChoice): Promise<WorkerPoolRunner> {
+    const script = findWorkerScript();
+    if (!script) {
+      const looked = (process.env['LDA_WORKER_SCRIPT'] ?? '').trim() || join(__dirname, WORKER_SCRIPT_NAME);
+      throw new Error(`worker script not found at ${looked} (set LDA_WORKER_SCRIPT or build the lda-worker entry)`);
+    }
+    const handles = Array.from({ length: threads }, () => new WorkerHandle(new Worker(script)));
+    try {
+      const replies = await withTimeout(
+        Promise.all(handles.map((h) => h.request({ type: 'init', backend: choice }))),
+        START_TIMEOUT_MS,
+        'starting the LDA workers',
+      );
+      const backends = replies.map((r) => (r.type === 'ready' ? r.backend : undefined));
+      if (backends.some((b) => b !== backends[0]) || !backends[0]) throw new Error(`LDA workers started different backends: ${backends.join(', ')}`);
+      return new WorkerPoolRunner(handles, backends[0]);
+    } catch (error) {
+      await Promise.all(handles.map((h) => h.worker.terminate()));
+      throw error;
+    }
+  }
+
+  async setTopics(source: TopicSource): Promise<void> {
+    const values = source.columnValues();
+    if (!this.shared || this.shared.byteLength !== values.byteLength) this.shared = new SharedArrayBuffer(values.byteLength);
+    new Float32Array(this.shared).set(values);
+    const message: WorkerRequest = { type: 'topics', values: this.shared, numTopics: source.numTopics, numTerms: source.numTerms };
+    await Promise.all(this.handles.map((h) => h.request(message)));
+  }
+
+  async run(docs: PackedDocs, gammaInit: Float32Array, settings: WorkerEStepSettings): Promise<EStepResult> {
+    const numTopics = settings.alpha.length;
+    const shards = splitIntoShards(docs, gammaInit, numTopics, this.handles.length);
+    const replies = await Promise.all(
+      shards.map((shard, i) =>
+        this.handles[i].request({ type: 'estep', id: i, docs: shard.docs, gammaInit: shard.gammaInit, settings }, [
+          shard.docs.ids.buffer as ArrayBuffer,
+          shard.docs.counts.buffer as ArrayBuffer,
+          shard.docs.offsets.buffer as ArrayBuffer,
+          shard.gammaInit.buffer as ArrayBuffer,
+        ]),
+      ),
+    );
+    const results = replies.map((reply) => {
+      if (reply.type !== 'estep-done') throw new Error(`LDA worker answered ${reply.type} to an E-step`);
+      return reply.result;
+    });
+    return mergeShardResults(shards, results, packedDocCount(docs), numTopics);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.handles.map((h) => h.worker.terminate()));
+  }
+}

@@ -1,0 +1,23 @@
+import { EStepRunner } from '../parallel/estep-runner';
+import { LocalEStepRunner } from '../parallel/local-runner';
+import { WorkerPoolRunner } from '../parallel/worker-pool';
+import { BackendChoice, BackendName } from '../types';
+
+export interface RunnerChoice {
+  runner: EStepRunner;
+  /** Set when worker threads were wanted but could not start. */
+  fallback?: string;
+}
+
+/** A worker pool for `threads` > 1, falling back to the calling thread when the workers cannot start. */
+export async function createEStepRunner(threads: number, backend: BackendName): Promise<RunnerChoice> {
+  if (threads <= 1) return { runner: new LocalEStepRunner(backend) };
+  try {
+    // Workers start the backend that runs here, so every thread computes the same way.
+    const workerChoice: BackendChoice = backend === 'tensorflow' ? 'node' : backend;
+    return { runner: await WorkerPoolRunner.start(threads, workerChoice) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { runner: new LocalEStepRunner(backend), fallback: `threads=1: ${reason}` };
+  }
+}

@@ -1,0 +1,171 @@
+import { performance } from 'node:perf_hooks';
+import { UsageError } from '@topicops/config';
+import { PackedDocs, packDocs, wordCount } from '../corpus/packed-docs';
+import { RandomStream } from '../math/random';
+import { LdaModel } from '../model/lda-model';
+import { TrainingInfo } from '../model/model-parameters';
+import { selectBackend } from '../tensor/backend';
+import { BowCorpus, LdaTrainOptions, TrainHooks } from '../types';
+import { updateAlpha } from './alpha-update';
+import { createEStepRunner } from './runner-factory';
+import { resolveThreadCount } from './thread-count';
+import { TopicState } from './topic-state';
+import { ResolvedTrainOptions, resolveTrainOptions } from './train-options';
+
+const TOPICS_STREAM = 1;
+const ESTEP_STREAM = 2;
+
+/** gensim's initial topics: sstats ~ Gamma(100, 1/100), K×V. */
+function initialSstats(options: ResolvedTrainOptions): Float32Array {
+  const values = new Float32Array(options.numTopics * options.numTerms);
+  const stream = new RandomStream(options.randomState, TOPICS_STREAM);
+  for (let i = 0; i < values.length; i++) values[i] = stream.gamma(100, 1 / 100);
+  return values;
+}
+
+/** γ starting values of documents [first, first + count) in a pass, independent of chunking and threads. */
+function gammaInit(options: ResolvedTrainOptions, pass: number, first: number, count: number): Float32Array {
+  const K = options.numTopics;
+  const values = new Float32Array(count * K);
+  for (let d = 0; d < count; d++) {
+    const stream = new RandomStream(options.randomState, ESTEP_STREAM, pass, first + d);
+    for (let k = 0; k < K; k++) values[d * K + k] = stream.gamma(100, 1 / 100);
+  }
+  return values;
+}
+
+/** Statistics gathered since the last M-step. */
+class PendingStatistics {
+  stats: Float32Array | null = null;
+  docs = 0;
+
+  add(stats: Float32Array | null, docs: number): void {
+    this.docs += docs;
+    if (!stats) return;
+    if (!this.stats) this.stats = stats;
+    else for (let i = 0; i < stats.length; i++) this.stats[i] += stats[i];
+  }
+
+  take(numValues: number): { stats: Float32Array; docs: number } {
+    const taken = { stats: this.stats ?? new Float32Array(numValues), docs: this.docs };
+    this.stats = null;
+    this.docs = 0;
+    return taken;
+  }
+}
+
+function perWordBoundOfChunk(model: LdaModel, chunk: PackedDocs, chunkDocs: number, totalDocs: number): Promise<number> {
+  const ratio = totalDocs / chunkDocs;
+  const words = wordCount(chunk);
+  return model.bound(chunk, ratio).then((score) => (words > 0 ? score / (ratio * words) : Number.NaN));
+}
+
+/**
+ * Online variational Bayes for LDA (Hoffman, Blei & Bach 2010) with gensim 4.2 LdaModel's parameters,
+ * defaults and learning-rate schedule ρ = (offset + pass + updates/chunksize)^−decay. The corpus is read
+ * chunk by chunk; each chunk's E-step runs batched on tfjs tensors, sharded over worker threads.
+ */
+export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hooks: TrainHooks = {}): Promise<LdaModel> {
+  const started = performance.now();
+  const opts = resolveTrainOptions(options);
+  if (typeof corpus?.chunks !== 'function' || !Number.isInteger(corpus.numDocs) || corpus.numDocs < 0) {
+    throw new UsageError('corpus must be a BowCorpus (numDocs and chunks(size))');
+  }
+  const totalDocs = corpus.numDocs;
+  if (totalDocs === 0) throw new UsageError('cannot train LDA on an empty corpus');
+  const K = opts.numTopics;
+  const V = opts.numTerms;
+  const chunksize = Math.min(totalDocs, opts.chunksize);
+  const backend = await selectBackend(opts.backend);
+  const requestedThreads = resolveThreadCount(opts.threads, totalDocs);
+  const { runner, fallback } = await createEStepRunner(requestedThreads, backend);
+
+  const state = new TopicState(K, V, opts.eta, initialSstats(opts), opts.optimizeEta);
+  let alpha = opts.alpha;
+  let numUpdates = 0;
+  let chunks = 0;
+  let documentIterations = 0;
+  let convergedDocuments = 0;
+  try {
+    for (let pass = 0; pass < opts.passes; pass++) {
+      const rho = () => Math.pow(opts.offset + pass + numUpdates / chunksize, -opts.decay);
+      const mstep = async (pending: PendingStatistics) => {
+        const { stats, docs } = pending.take(V * K);
+        state.blend(rho(), stats, docs, totalDocs);
+        if (pass === 0) numUpdates += docs;
+        await runner.setTopics(state);
+      };
+      await runner.setTopics(state);
+      const pending = new PendingStatistics();
+      let docsDone = 0;
+      let chunkNumber = 0;
+      let lastChunk: PackedDocs | undefined;
+      for await (const chunk of corpus.chunks(chunksize)) {
+        const packed = packDocs(chunk, V, docsDone);
+        const result = await runner.run(packed, gammaInit(opts, pass, docsDone, chunk.length), {
+          alpha: Float64Array.from(alpha),
+          iterations: opts.iterations,
+          gammaThreshold: opts.gammaThreshold,
+          collectSstats: true,
+        });
+        pending.add(result.sstats, chunk.length);
+        documentIterations += result.iterations;
+        convergedDocuments += result.converged;
+        if (opts.optimizeAlpha) alpha = updateAlpha(alpha, result.gamma, rho());
+        docsDone += chunk.length;
+        chunkNumber++;
+        chunks++;
+        lastChunk = packed;
+        if (opts.updateEvery > 0 && chunkNumber % opts.updateEvery === 0) await mstep(pending);
+        hooks.onProgress?.({ pass, passes: opts.passes, docsDone, docsTotal: totalDocs });
+      }
+      if (docsDone !== totalDocs) {
+        throw new UsageError(`the corpus declared ${totalDocs} documents but yielded ${docsDone} in pass ${pass + 1}`);
+      }
+      if (pending.docs > 0) await mstep(pending);
+      if (hooks.onPassEnd && lastChunk) {
+        const snapshot = new LdaModel({ numTopics: K, numTerms: V, alpha, eta: state.currentEta, lambda: state.lambda(), backend });
+        try {
+          hooks.onPassEnd(pass, await perWordBoundOfChunk(snapshot, lastChunk, lastChunk.offsets.length - 1, totalDocs));
+        } finally {
+          snapshot.dispose();
+        }
+      }
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const training: TrainingInfo = {
+      options: { ...opts.recorded },
+      backend,
+      threads: runner.threads,
+      requestedThreads,
+      ...(fallback ? { threadFallback: fallback } : {}),
+      documents: totalDocs,
+      passes: opts.passes,
+      chunks,
+      updates: numUpdates,
+      seconds,
+      docsPerSecond: (totalDocs * opts.passes) / seconds,
+      documentIterations,
+      convergedDocuments,
+    };
+    return new LdaModel({
+      numTopics: K,
+      numTerms: V,
+      alpha,
+      eta: state.currentEta,
+      lambda: state.lambda(),
+      backend,
+      training,
+      inference: {
+        iterations: opts.iterations,
+        gammaThreshold: opts.gammaThreshold,
+        minimumProbability: opts.minimumProbability,
+        randomState: opts.randomState,
+      },
+    });
+  } finally {
+    state.dispose();
+    await runner.close();
+  }
+}
+

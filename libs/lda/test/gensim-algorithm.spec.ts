@@ -1,0 +1,124 @@
+// The E-step and M-step against straight transcriptions of gensim 4.2's LdaModel.inference / LdaState.blend.
+import { packDocs } from '../src/corpus/packed-docs';
+import { batchedEStep, FLOAT32_EPSILON } from '../src/estep/batched-estep';
+import { inferSingleDocument } from '../src/estep/single-document';
+import { TopicColumns } from '../src/estep/topic-columns';
+import { RandomStream, fillGensimGammaInit } from '../src/math/random';
+import { digamma, lgamma, trigamma } from '../src/math/special-functions';
+import { selectBackend } from '../src/tensor/backend';
+import { digammaOp } from '../src/tensor/digamma-op';
+import { tf } from '../src/tensor/tf';
+import { TopicState } from '../src/train/topic-state';
+import { generateLdaCorpus } from './synthetic-corpus';
+
+const K = 5;
+const V = 80;
+
+function dirichletExpectation(values: number[]): number[] {
+  const psiSum = digamma(values.reduce((a, b) => a + b, 0));
+  return values.map((v) => digamma(v) - psiSum);
+}
+
+/** gensim's per-document loop, line by line; returns γ and the document's contribution to sstats (before ⊙ expElogbeta). */
+function gensimInference(doc: ReadonlyArray<readonly [number, number]>, expElogbetaT: Float32Array, alpha: number[], gamma0: number[], iterations: number, threshold: number) {
+  const ids = doc.map(([id]) => id);
+  const cts = doc.map(([, c]) => c);
+  const column = (i: number) => Array.from({ length: K }, (_, k) => expElogbetaT[ids[i] * K + k]);
+  let gamma = gamma0.slice();
+  let expElogtheta = dirichletExpectation(gamma).map(Math.exp);
+  const phinorm = () => ids.map((_, i) => column(i).reduce((s, b, k) => s + b * expElogtheta[k], 0) + FLOAT32_EPSILON);
+  let norm = phinorm();
+  for (let it = 0; it < iterations; it++) {
+    const last = gamma;
+    const dot = Array.from({ length: K }, (_, k) => ids.reduce((s, _id, i) => s + (cts[i] / norm[i]) * column(i)[k], 0));
+    gamma = alpha.map((a, k) => a + expElogtheta[k] * dot[k]);
+    expElogtheta = dirichletExpectation(gamma).map(Math.exp);
+    norm = phinorm();
+    if (gamma.reduce((s, g, k) => s + Math.abs(g - last[k]), 0) / K < threshold) break;
+  }
+  const contribution = ids.map((_, i) => expElogtheta.map((e) => (e * cts[i]) / norm[i]));
+  return { gamma, ids, contribution };
+}
+
+describe('gensim algorithm', () => {
+  beforeAll(() => selectBackend('wasm'));
+
+  const corpus = generateLdaCorpus({ seed: 2, numTopics: K, numTerms: V, numDocs: 40, docLength: 70, alpha: 0.3, eta: 0.1 });
+  const expElogbetaT = Float32Array.from({ length: V * K }, (_, i) => 0.2 + ((i * 37) % 101) / 50);
+  const alpha = [0.1, 0.2, 0.2, 0.3, 0.2];
+  const gammaInit = new Float32Array(corpus.docs.length * K);
+  fillGensimGammaInit(gammaInit, 0, gammaInit.length, 42);
+
+  it('batched E-step: same γ and sufficient statistics as gensim, for every document', () => {
+    const topics = TopicColumns.fromUnpadded(expElogbetaT, K, V);
+    const docs = [...corpus.docs, []];
+    const init = new Float32Array(docs.length * K).fill(1);
+    init.set(gammaInit);
+    const result = batchedEStep(topics, packDocs(docs, V), init, { alpha, iterations: 50, gammaThreshold: 0.001, collectSstats: true, elementBudget: 4000 });
+    const expected = new Float64Array(V * K);
+    corpus.docs.forEach((doc, d) => {
+      const ref = gensimInference(doc, expElogbetaT, alpha, Array.from(gammaInit.subarray(d * K, d * K + K)), 50, 0.001);
+      ref.gamma.forEach((g, k) => expect(result.gamma[d * K + k]).toBeCloseTo(g, 3));
+      ref.ids.forEach((id, i) => ref.contribution[i].forEach((c, k) => (expected[id * K + k] += c)));
+    });
+    // An empty document ends at γ = α, as in gensim.
+    expect(Array.from(result.gamma.subarray(corpus.docs.length * K))).toEqual(alpha.map(Math.fround));
+    expected.forEach((value, i) => expect(result.sstats?.[i]).toBeCloseTo(value, 2));
+  });
+
+  it('single-document fast path: same γ as gensim', () => {
+    corpus.docs.slice(0, 5).forEach((doc, d) => {
+      const init = Array.from(gammaInit.subarray(d * K, d * K + K));
+      const ref = gensimInference(doc, expElogbetaT, alpha, init, 100, 1e-6);
+      const gamma = inferSingleDocument({
+        expElogbetaT,
+        numTopics: K,
+        ids: doc.map(([id]) => id),
+        counts: doc.map(([, c]) => c),
+        alpha,
+        gammaInit: init,
+        iterations: 100,
+        gammaThreshold: 1e-6,
+      });
+      ref.gamma.forEach((g, k) => expect(gamma[k]).toBeCloseTo(g, 6));
+    });
+  });
+
+  it("M-step: gensim's blend and exp(E[log β])", () => {
+    const random = new RandomStream(1);
+    const initial = Float32Array.from({ length: K * V }, () => random.gamma(100, 0.01));
+    const eta = new Float64Array(V).fill(0.2);
+    const state = new TopicState(K, V, eta, initial, false);
+    const chunkStats = Float32Array.from({ length: V * K }, () => random.uniform() * 3);
+    const expElogbeta0 = Array.from({ length: K }, (_, k) => dirichletExpectation(Array.from(initial.subarray(k * V, (k + 1) * V))).map(Math.exp));
+    const rho = 0.7;
+    state.blend(rho, chunkStats, 25, 100);
+    const lambda = state.lambda();
+    for (let k = 0; k < K; k++) {
+      for (let w = 0; w < V; w += 7) {
+        const expected = 0.2 + (1 - rho) * initial[k * V + w] + rho * (100 / 25) * chunkStats[w * K + k] * expElogbeta0[k][w];
+        expect(lambda[k * V + w]).toBeCloseTo(expected, 3);
+      }
+    }
+    const columns = state.columnValues();
+    const row = Array.from(lambda.subarray(0, V));
+    const expectedExp = dirichletExpectation(row).map(Math.exp);
+    for (let w = 0; w < V; w += 9) expect(columns[w * K]).toBeCloseTo(expectedExp[w], 5);
+    expect(Array.from(columns.subarray(V * K))).toEqual(new Array(K).fill(0));
+    state.dispose();
+  });
+
+  it('special functions match known values, in JS and as tfjs ops', () => {
+    expect(digamma(1)).toBeCloseTo(-0.5772156649015329, 9);
+    expect(digamma(0.01)).toBeCloseTo(-100.5608854578687, 9);
+    expect(trigamma(1)).toBeCloseTo(Math.PI ** 2 / 6, 9);
+    expect(trigamma(0.5)).toBeCloseTo(Math.PI ** 2 / 2, 9);
+    expect(lgamma(0.5)).toBeCloseTo(0.5 * Math.log(Math.PI), 12);
+    expect(lgamma(100)).toBeCloseTo(359.1342053695754, 9);
+    const xs = [0.001, 0.05, 0.5, 1, 2.5, 7, 40, 1e4];
+    const op = digammaOp(tf.tensor1d(xs));
+    const values = op.dataSync();
+    op.dispose();
+    xs.forEach((x, i) => expect(values[i]).toBeCloseTo(digamma(x), Math.abs(digamma(x)) > 100 ? 2 : 4));
+  });
+});

@@ -1,0 +1,129 @@
+// Benchmarks @topicops/lda against gensim 4.2 LdaModel and scikit-learn (via /work/shared/bench/peer_lda.py)
+// on corpora made by lda-make-corpus.ts, and prints a Markdown table of medians over seeds.
+//
+//   node -r @swc-node/register tools/bench/lda-compare.ts --corpus /tmp/lda-bench/pages [--corpus ...]
+//        [--topics 20,100] [--seeds 1,2,3] [--passes 5] [--threads 2] [--peers gensim,sklearn] [--json out.json]
+//
+// Every timed run waits (up to 10 min) for the 1-minute load average to fall under --max-load (default 1.0),
+// since the machine is shared; the load at the start of each run is recorded.
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const ROOT = join(__dirname, '..', '..');
+const PEER = '/work/shared/bench/peer_lda.py';
+const PYTHON = '/usr/bin/python3';
+
+interface Quality {
+  heldout_log_perplexity: number;
+  u_mass: number;
+  c_v?: number;
+}
+interface Run extends Quality {
+  impl: string;
+  seed: number;
+  docs_per_second: number;
+  train_seconds: number;
+  load: number;
+  own_heldout_log_perplexity?: number;
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function waitForQuiet(maxLoad: number): number {
+  const deadline = Date.now() + 10 * 60_000;
+  while (loadavg()[0] > maxLoad && Date.now() < deadline) sleep(5000);
+  return loadavg()[0];
+}
+
+function runJson(command: string, args: string[]): Record<string, unknown> {
+  const result = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
+  const lines = result.stdout.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]) as Record<string, unknown>;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      corpus: { type: 'string', multiple: true },
+      topics: { type: 'string', default: '20,100' },
+      seeds: { type: 'string', default: '1,2,3' },
+      passes: { type: 'string', default: '5' },
+      chunksize: { type: 'string', default: '2000' },
+      iterations: { type: 'string', default: '50' },
+      threads: { type: 'string', default: '2' },
+      peers: { type: 'string', default: 'gensim,sklearn' },
+      'max-load': { type: 'string', default: '1.0' },
+      json: { type: 'string' },
+    },
+  });
+  const maxLoad = Number(values['max-load']);
+  const common = ['--passes', values.passes ?? '5', '--chunksize', values.chunksize ?? '2000', '--iterations', values.iterations ?? '50'];
+  const all: Array<{ corpus: string; topics: number; runs: Run[] }> = [];
+  for (const dir of values.corpus ?? []) {
+    const files = ['--train', join(dir, 'train.mm'), '--heldout', join(dir, 'heldout.mm')];
+    const texts = existsSync(join(dir, 'train-texts.jsonl')) ? ['--texts', join(dir, 'train-texts.jsonl'), '--vocab', join(dir, 'vocab.txt')] : [];
+    for (const topics of (values.topics ?? '').split(',').map(Number)) {
+      const runs: Run[] = [];
+      for (const seed of (values.seeds ?? '').split(',').map(Number)) {
+        const lambda = join(tmpdir(), `lda-compare-${process.pid}-lambda.f32`);
+        const alpha = join(tmpdir(), `lda-compare-${process.pid}-alpha.json`);
+        const load = waitForQuiet(maxLoad);
+        const ours = runJson(process.execPath, [
+          '-r', '@swc-node/register', join(__dirname, 'lda-bench.ts'), ...files, '--topics', String(topics), ...common,
+          '--seed', String(seed), '--threads', values.threads ?? '2', '--lambda-out', lambda, '--alpha-out', alpha,
+        ]);
+        const scored = runJson(PYTHON, [PEER, 'eval', ...files, '--lambda', lambda, '--alpha', alpha, ...texts]);
+        runs.push({
+          impl: `ours (${String(ours['backend'])}, ${String(ours['threads'])} threads)`,
+          seed,
+          docs_per_second: Number(ours['docs_per_second']),
+          train_seconds: Number(ours['train_seconds']),
+          load,
+          own_heldout_log_perplexity: Number(ours['heldout_log_perplexity']),
+          ...(scored as unknown as Quality),
+        });
+        for (const impl of (values.peers ?? '').split(',').filter(Boolean)) {
+          const peerLoad = waitForQuiet(maxLoad);
+          const peer = runJson(PYTHON, [PEER, 'train', ...files, '--topics', String(topics), ...common, '--seed', String(seed), '--impl', impl, ...texts]);
+          runs.push({ ...(peer as unknown as Run), impl, seed, load: peerLoad });
+        }
+        process.stderr.write(`${basename(dir)} K=${topics} seed=${seed}: ${runs.slice(-3).map((r) => `${r.impl} ${r.docs_per_second} docs/s`).join(', ')}\n`);
+      }
+      all.push({ corpus: basename(dir), topics, runs });
+    }
+  }
+  if (values.json) writeFileSync(values.json, JSON.stringify(all, null, 2));
+  const lines = [
+    '| corpus | K | implementation | docs/s | × gensim | held-out bound | Δ vs gensim | c_v | Δ vs gensim | u_mass |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const { corpus, topics, runs } of all) {
+    const impls = [...new Set(runs.map((r) => r.impl))];
+    const stat = (impl: string, key: keyof Run) => median(runs.filter((r) => r.impl === impl).map((r) => Number(r[key])));
+    const gensim = impls.includes('gensim') ? 'gensim' : undefined;
+    for (const impl of impls) {
+      const dps = stat(impl, 'docs_per_second');
+      const bound = stat(impl, 'heldout_log_perplexity');
+      const cv = stat(impl, 'c_v');
+      const ratio = gensim ? (dps / stat(gensim, 'docs_per_second')).toFixed(2) : '';
+      const dBound = gensim && impl !== gensim ? (bound - stat(gensim, 'heldout_log_perplexity')).toFixed(3) : '';
+      const dCv = gensim && impl !== gensim && !Number.isNaN(cv) ? (cv - stat(gensim, 'c_v')).toFixed(3) : '';
+      lines.push(`| ${corpus} | ${topics} | ${impl} | ${dps.toFixed(0)} | ${ratio} | ${bound.toFixed(3)} | ${dBound} | ${Number.isNaN(cv) ? '' : cv.toFixed(3)} | ${dCv} | ${stat(impl, 'u_mass').toFixed(3)} |`);
+    }
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main();
