@@ -120,7 +120,6 @@ cp -R "$BUILD/fixtures" "$APP/fixtures"
 install -m 0755 "$BUILD/docker/entrypoint.sh" "$ENTRYPOINT"
 cp "$BUILD/docker/healthcheck.mjs" "$HEALTHCHECK"
 cd "$WORK"
-rm -rf "$BUILD"
 # Node also resolves packages from every parent folder: none may hold a node_modules that hides a gap.
 dir="$APP"
 while [ "$dir" != "/" ]; do

@@ -11,7 +11,8 @@ import { Queue } from 'bullmq';
 import { bootstrapScheduler } from '../src/app/bootstrap';
 
 const TEST_REDIS_URL = process.env['TEST_REDIS_URL']?.trim() || undefined;
-if (!TEST_REDIS_URL) console.log('scheduler-app.spec: skipped, set TEST_REDIS_URL (e.g. redis://127.0.0.1:6379) to run it');
+if (!TEST_REDIS_URL)
+  console.log('scheduler-app.spec: skipped, set TEST_REDIS_URL (e.g. redis://127.0.0.1:6379) to run it');
 const describeWithRedis = TEST_REDIS_URL ? describe : describe.skip;
 
 /** Instant stages: this suite is about triggers, not stage work. */
@@ -19,7 +20,12 @@ const instantStages: StageHandlers = {
   ingest: async ({ corpus, params }) => ({ corpus, source: params.source ?? null }),
   preprocess: async ({ corpus }) => ({ corpus, preprocessing_version: 1 }),
   train: async ({ attempt }) => ({ run_id: `r${attempt}`, model_version: String(attempt) }),
-  evaluate: async ({ upstream }) => ({ model_version: String(upstream?.['model_version']), c_v: 0.5, kpi_ok: true, promoted: true }),
+  evaluate: async ({ upstream }) => ({
+    model_version: String(upstream?.['model_version']),
+    c_v: 0.5,
+    kpi_ok: true,
+    promoted: true,
+  }),
 };
 
 /** Deletes every Redis key under the prefix (queues, locks, the watcher's memory). */
@@ -38,7 +44,12 @@ async function deletePrefix(redisUrl: string, prefix: string): Promise<void> {
   }
 }
 
-async function eventually<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+async function eventually<T>(
+  what: string,
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -58,7 +69,13 @@ describeWithRedis('the scheduler app (cron and new-data triggers)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('scheduler_app');
-    pool = new StageWorkerPool({ redisUrl, prefix, ds: db.ds, handlers: instantStages, logger: createLogger({ name: 't', level: 'silent' }) });
+    pool = new StageWorkerPool({
+      redisUrl,
+      prefix,
+      ds: db.ds,
+      handlers: instantStages,
+      logger: createLogger({ name: 't', level: 'silent' }),
+    });
     pool.start();
     await pool.waitUntilReady();
   });
@@ -75,15 +92,37 @@ describeWithRedis('the scheduler app (cron and new-data triggers)', () => {
     rmSync(watched, { recursive: true, force: true });
   });
 
-  const baseEnv = () => ({ DATABASE_URL: db.url, REDIS_URL: redisUrl, BULLMQ_PREFIX: prefix, LOG_LEVEL: 'silent', RECONCILE_INTERVAL_SECONDS: '0' });
-  const runs = (trigger: string) => db.ds.getRepository(PipelineRunEntity).find({ where: { trigger: trigger as PipelineRunEntity['trigger'] }, order: { createdAt: 'ASC' } });
+  const baseEnv = () => ({
+    DATABASE_URL: db.url,
+    REDIS_URL: redisUrl,
+    BULLMQ_PREFIX: prefix,
+    LOG_LEVEL: 'silent',
+    RECONCILE_INTERVAL_SECONDS: '0',
+  });
+  const runs = (trigger: string) =>
+    db.ds
+      .getRepository(PipelineRunEntity)
+      .find({ where: { trigger: trigger as PipelineRunEntity['trigger'] }, order: { createdAt: 'ASC' } });
 
   it('starts runs on a cron schedule, and stops when the schedule is removed', async () => {
-    app = await bootstrapScheduler({ ...baseEnv(), SCHEDULE_CRON: '*/2 * * * * *', PIPELINE_CORPUS: 'cron-corpus', PIPELINE_MAX_ATTEMPTS: '2' });
-    const [first] = await eventually('a cron run to finish', () => runs('cron'), (list) => list.some((run) => run.status === 'succeeded'));
+    app = await bootstrapScheduler({
+      ...baseEnv(),
+      SCHEDULE_CRON: '*/2 * * * * *',
+      PIPELINE_CORPUS: 'cron-corpus',
+      PIPELINE_MAX_ATTEMPTS: '2',
+    });
+    const [first] = await eventually(
+      'a cron run to finish',
+      () => runs('cron'),
+      (list) => list.some((run) => run.status === 'succeeded'),
+    );
     expect(first).toMatchObject({ corpus: 'cron-corpus', maxAttempts: 2, status: 'succeeded' });
     expect(first.idempotencyKey).toMatch(/^cron:/);
-    await eventually('a second tick', () => runs('cron'), (list) => list.length >= 2);
+    await eventually(
+      'a second tick',
+      () => runs('cron'),
+      (list) => list.length >= 2,
+    );
 
     await app.close();
     app = await bootstrapScheduler(baseEnv());
@@ -97,18 +136,36 @@ describeWithRedis('the scheduler app (cron and new-data triggers)', () => {
 
   it('starts a run when new files arrive in the watched folder, once per change', async () => {
     writeFileSync(join(watched, 'a.csv'), 'id,text\n1,hello\n');
-    app = await bootstrapScheduler({ ...baseEnv(), WATCH_SOURCE: watched, WATCH_INTERVAL_SECONDS: '1', PIPELINE_CORPUS: 'watched' });
-    const [run] = await eventually('a new-data run', () => runs('new_data'), (list) => list.length === 1 && list[0].status === 'succeeded');
+    app = await bootstrapScheduler({
+      ...baseEnv(),
+      WATCH_SOURCE: watched,
+      WATCH_INTERVAL_SECONDS: '1',
+      PIPELINE_CORPUS: 'watched',
+    });
+    const [run] = await eventually(
+      'a new-data run',
+      () => runs('new_data'),
+      (list) => list.length === 1 && list[0].status === 'succeeded',
+    );
     expect(run).toMatchObject({ corpus: 'watched', params: { source: watched } });
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(await runs('new_data')).toHaveLength(1);
 
     writeFileSync(join(watched, 'b.csv'), 'id,text\n2,more\n');
-    await eventually('a second new-data run', () => runs('new_data'), (list) => list.length === 2);
+    await eventually(
+      'a second new-data run',
+      () => runs('new_data'),
+      (list) => list.length === 2,
+    );
 
     // A restarted scheduler remembers what it has already acted on.
     await app.close();
-    app = await bootstrapScheduler({ ...baseEnv(), WATCH_SOURCE: watched, WATCH_INTERVAL_SECONDS: '1', PIPELINE_CORPUS: 'watched' });
+    app = await bootstrapScheduler({
+      ...baseEnv(),
+      WATCH_SOURCE: watched,
+      WATCH_INTERVAL_SECONDS: '1',
+      PIPELINE_CORPUS: 'watched',
+    });
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(await runs('new_data')).toHaveLength(2);
   });

@@ -1,7 +1,13 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { IngestionRunEntity, KpiRecordEntity } from '@topicops/corpus';
 import { TestDatabase, createTestDatabase } from '@topicops/corpus/testing';
-import { CHAMPION_ALIAS, PipelineScheduler, submitPipelineRun, trackingClientFor, waitForPipelineRun } from '@topicops/pipeline';
+import {
+  CHAMPION_ALIAS,
+  PipelineScheduler,
+  submitPipelineRun,
+  trackingClientFor,
+  waitForPipelineRun,
+} from '@topicops/pipeline';
 import { bootstrapWorker } from '../src/app/bootstrap';
 import {
   SMALL_LDA,
@@ -32,7 +38,14 @@ describeWithRedis('pipeline runs through the worker app (real stages, Redis)', (
 
   beforeAll(async () => {
     db = await createTestDatabase('worker_runs');
-    scheduler = new PipelineScheduler({ redisUrl, prefix, ds: db.ds, logger: quietLogger(), stageRetry: { attempts: 1, backoffMs: 0 }, reconcileIntervalMs: 0 });
+    scheduler = new PipelineScheduler({
+      redisUrl,
+      prefix,
+      ds: db.ds,
+      logger: quietLogger(),
+      stageRetry: { attempts: 1, backoffMs: 0 },
+      reconcileIntervalMs: 0,
+    });
     await scheduler.start();
   });
 
@@ -50,7 +63,10 @@ describeWithRedis('pipeline runs through the worker app (real stages, Redis)', (
   });
 
   function envWithKpi(kpiMinCv: number) {
-    return { ...pipelineEnv({ databaseUrl: db.url, trackingDir: tracking.dir, redisUrl, prefix, kpiMinCv }), LOG_LEVEL: 'silent' };
+    return {
+      ...pipelineEnv({ databaseUrl: db.url, trackingDir: tracking.dir, redisUrl, prefix, kpiMinCv }),
+      LOG_LEVEL: 'silent',
+    };
   }
 
   const request = (maxAttempts: number) => ({

@@ -46,7 +46,14 @@ describeWithRedis('worker processes on Redis (real stages)', () => {
   beforeAll(async () => {
     db = await createTestDatabase('worker_procs');
     env = pipelineEnv({ databaseUrl: db.url, trackingDir: tracking.dir, redisUrl, prefix, kpiMinCv: -1 });
-    scheduler = new PipelineScheduler({ redisUrl, prefix, ds: db.ds, logger: quietLogger(), stageRetry: { attempts: 2, backoffMs: 200 }, reconcileIntervalMs: 0 });
+    scheduler = new PipelineScheduler({
+      redisUrl,
+      prefix,
+      ds: db.ds,
+      logger: quietLogger(),
+      stageRetry: { attempts: 2, backoffMs: 200 },
+      reconcileIntervalMs: 0,
+    });
     await scheduler.start();
   });
 
@@ -70,7 +77,8 @@ describeWithRedis('worker processes on Redis (real stages)', () => {
     const deadline = Date.now() + 90_000;
     while (!worker.messages.some((m) => m.type === 'paused' && m.pipelineRunId === runId)) {
       const status = await pipelineRunStatus(db.ds, runId);
-      if (!['queued', 'running'].includes(status.status)) throw new Error(`the run ended (${status.status}: ${status.error}) before the worker paused`);
+      if (!['queued', 'running'].includes(status.status))
+        throw new Error(`the run ended (${status.status}: ${status.error}) before the worker paused`);
       if (Date.now() > deadline) throw new Error('the worker never paused');
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -101,7 +109,9 @@ describeWithRedis('worker processes on Redis (real stages)', () => {
     const trackingClient = trackingClientFor(configFor(env));
     const versions = await trackingClient.listModelVersions('topicops-lda-test');
     expect(versions.map((v) => v.version)).toEqual([summary.model_version]);
-    const trainTask = await db.ds.getRepository(PipelineTaskEntity).findOneByOrFail({ pipelineRunId: runId, stage: 'train' });
+    const trainTask = await db.ds
+      .getRepository(PipelineTaskEntity)
+      .findOneByOrFail({ pipelineRunId: runId, stage: 'train' });
     expect(trainTask.result).toMatchObject({ model_version: summary.model_version, reused: true });
     expect(await db.ds.getRepository(PipelineTaskEntity).countBy({ pipelineRunId: runId })).toBe(STAGES.length);
     expect(await db.ds.getRepository(KpiRecordEntity).countBy({ modelVersion: summary.model_version ?? '' })).toBe(1);
@@ -122,17 +132,24 @@ describeWithRedis('worker processes on Redis (real stages)', () => {
   it('lets two workers run two corpora concurrently', async () => {
     if (!survivor) throw new Error('the previous test left no running worker');
     const pair = [survivor, await startWorker()];
-    const ids = await Promise.all(['north', 'south'].map((name) => submitPipelineRun(redisUrl, db.ds, request(name), { prefix })));
-    const summaries = await Promise.all(ids.map((id) => waitForPipelineRun(db.ds, id, { timeoutMs: 120_000, pollMs: 200 })));
+    const ids = await Promise.all(
+      ['north', 'south'].map((name) => submitPipelineRun(redisUrl, db.ds, request(name), { prefix })),
+    );
+    const summaries = await Promise.all(
+      ids.map((id) => waitForPipelineRun(db.ds, id, { timeoutMs: 120_000, pollMs: 200 })),
+    );
     expect(summaries.map((s) => s.status)).toEqual(['succeeded', 'succeeded']);
 
     // Both processes took stage jobs of these runs, and the two runs were in flight at the same time.
-    const starts = pair.flatMap((worker) => worker.messages.filter(isStageStart).filter((m) => ids.includes(m.pipelineRunId)));
+    const starts = pair.flatMap((worker) =>
+      worker.messages.filter(isStageStart).filter((m) => ids.includes(m.pipelineRunId)),
+    );
     expect(new Set(starts.map((m) => m.pid))).toEqual(new Set(pair.map((worker) => worker.pid)));
     const [a, b] = await Promise.all(ids.map((id) => pipelineRunStatus(db.ds, id)));
     const time = (iso: string | null) => new Date(iso ?? 0).getTime();
     expect(time(a.started_at)).toBeLessThan(time(b.finished_at));
     expect(time(b.started_at)).toBeLessThan(time(a.finished_at));
-    for (const name of ['north', 'south']) expect(await db.ds.getRepository(DocumentEntity).countBy({ corpus: name })).toBe(corpus.files);
+    for (const name of ['north', 'south'])
+      expect(await db.ds.getRepository(DocumentEntity).countBy({ corpus: name })).toBe(corpus.files);
   }, 180_000);
 });

@@ -39,12 +39,14 @@ export function loadSchedulerSettings(redisUrl: string | undefined, env: Env = p
 
   if (!redisUrl) problems.push('REDIS_URL is required by the scheduler (e.g. redis://127.0.0.1:6379)');
   const prefix = text('BULLMQ_PREFIX') ?? DEFAULT_QUEUE_PREFIX;
-  if (!/^[\w.-]+$/.test(prefix)) problems.push(`BULLMQ_PREFIX="${prefix}" may hold only letters, digits, '.', '_' and '-'`);
+  if (!/^[\w.-]+$/.test(prefix))
+    problems.push(`BULLMQ_PREFIX="${prefix}" may hold only letters, digits, '.', '_' and '-'`);
   const corpus = text('PIPELINE_CORPUS') ?? 'default';
   if (corpus.length > 128) problems.push('PIPELINE_CORPUS must be at most 128 characters');
 
   const pattern = text('SCHEDULE_CRON');
-  if (pattern && pattern.split(/\s+/).length < 5) problems.push(`SCHEDULE_CRON="${pattern}" is not a cron pattern (e.g. "0 2 * * *")`);
+  if (pattern && pattern.split(/\s+/).length < 5)
+    problems.push(`SCHEDULE_CRON="${pattern}" is not a cron pattern (e.g. "0 2 * * *")`);
   const cronSource = path('SCHEDULE_SOURCE');
   if (cronSource && !pattern) problems.push('SCHEDULE_SOURCE is set but SCHEDULE_CRON is not');
   const watchSource = path('WATCH_SOURCE');
@@ -61,7 +63,9 @@ export function loadSchedulerSettings(redisUrl: string | undefined, env: Env = p
     reconcileIntervalMs: integer('RECONCILE_INTERVAL_SECONDS', 30, 0, 86_400) * 1000,
     concurrency: integer('SCHEDULER_CONCURRENCY', 4, 1, 64),
     cron: pattern ? { pattern, tz: text('SCHEDULE_TZ'), source: cronSource } : null,
-    watch: watchSource ? { source: watchSource, intervalMs: integer('WATCH_INTERVAL_SECONDS', 60, 1, 86_400) * 1000 } : null,
+    watch: watchSource
+      ? { source: watchSource, intervalMs: integer('WATCH_INTERVAL_SECONDS', 60, 1, 86_400) * 1000 }
+      : null,
   };
   if (problems.length) throw new ConfigError(problems);
   return settings;

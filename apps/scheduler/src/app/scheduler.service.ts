@@ -1,4 +1,10 @@
-import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { Logger } from '@topicops/config';
 import { PipelineScheduler, SourceWatcher, StageContext } from '@topicops/pipeline';
 import { redisFingerprintMemory } from './redis-fingerprint-memory';
@@ -37,7 +43,12 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     await this.configureCron();
     this.startWatcher();
     this.logger.info(
-      { pid: process.pid, prefix: this.settings.prefix, corpus: this.settings.corpus, cron: this.settings.cron, watch: this.settings.watch },
+      {
+        prefix: this.settings.prefix,
+        corpus: this.settings.corpus,
+        cron: this.settings.cron,
+        watch: this.settings.watch,
+      },
       'scheduler ready',
     );
   }
@@ -60,9 +71,15 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
     if (removed.length) this.logger.info({ removed }, 'removed cron schedules no longer configured');
     if (!cron) return;
     try {
-      await this.scheduler.scheduleCron(id, cron.pattern, cron.tz, { corpus, maxAttempts, ...(cron.source ? { source: cron.source } : {}) });
+      await this.scheduler.scheduleCron(id, cron.pattern, cron.tz, {
+        corpus,
+        maxAttempts,
+        ...(cron.source ? { source: cron.source } : {}),
+      });
     } catch (error) {
-      throw new Error(`SCHEDULE_CRON="${cron.pattern}" was rejected: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(
+        `SCHEDULE_CRON="${cron.pattern}" was rejected: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -87,7 +104,12 @@ export class SchedulerService implements OnApplicationBootstrap, BeforeApplicati
       this.watching = watcher
         .poll()
         .then((result) => this.logger.debug({ result }, 'watched source polled'))
-        .catch((error: unknown) => this.logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'watching the source failed'));
+        .catch((error: unknown) =>
+          this.logger.warn(
+            { error: error instanceof Error ? error.message : String(error) },
+            'watching the source failed',
+          ),
+        );
     };
     poll();
     this.watchTimer = setInterval(() => {

@@ -1,4 +1,10 @@
-import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { Logger } from '@topicops/config';
 import { StageContext, StageHandlers, StageWorkerPool } from '@topicops/pipeline';
 import { STAGE_CONTEXT, STAGE_HANDLERS, WORKER_LOGGER, WORKER_SETTINGS } from './tokens';
@@ -33,7 +39,11 @@ export class StageWorkersService implements OnApplicationBootstrap, BeforeApplic
     this.pool.start();
     await this.pool.waitUntilReady();
     this.logger.info(
-      { pid: process.pid, prefix: this.settings.prefix, stages: this.settings.stages, concurrency: this.settings.concurrency },
+      {
+        prefix: this.settings.prefix,
+        stages: this.settings.stages,
+        concurrency: this.settings.concurrency,
+      },
       'worker ready',
     );
   }

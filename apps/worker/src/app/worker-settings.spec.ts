@@ -33,7 +33,11 @@ describe('loadWorkerSettings', () => {
   it('reports every problem at once', () => {
     let caught: unknown;
     try {
-      loadWorkerSettings(undefined, { WORKER_CONCURRENCY_TRAIN: 'two', WORKER_STAGES: 'train,deploy', BULLMQ_PREFIX: 'a b' });
+      loadWorkerSettings(undefined, {
+        WORKER_CONCURRENCY_TRAIN: 'two',
+        WORKER_STAGES: 'train,deploy',
+        BULLMQ_PREFIX: 'a b',
+      });
     } catch (error) {
       caught = error;
     }

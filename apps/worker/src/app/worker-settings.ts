@@ -33,9 +33,15 @@ export function loadWorkerSettings(redisUrl: string | undefined, env: Env = proc
   if (!redisUrl) problems.push('REDIS_URL is required by the worker (e.g. redis://127.0.0.1:6379)');
 
   const stagesRaw = (env['WORKER_STAGES'] ?? '').trim();
-  const stages = stagesRaw ? stagesRaw.split(',').map((s) => s.trim()).filter(Boolean) : [...STAGES];
+  const stages = stagesRaw
+    ? stagesRaw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [...STAGES];
   const unknown = stages.filter((stage) => !(STAGES as readonly string[]).includes(stage));
-  if (unknown.length) problems.push(`WORKER_STAGES has unknown stage(s) ${unknown.join(', ')} (use ${STAGES.join(', ')})`);
+  if (unknown.length)
+    problems.push(`WORKER_STAGES has unknown stage(s) ${unknown.join(', ')} (use ${STAGES.join(', ')})`);
 
   const concurrency = Object.fromEntries(
     STAGES.map((stage) => [stage, integer(`WORKER_CONCURRENCY_${stage.toUpperCase()}`, 1, 1, 64)]),
@@ -47,7 +53,8 @@ export function loadWorkerSettings(redisUrl: string | undefined, env: Env = proc
   };
   const shutdownGraceMs = integer('WORKER_SHUTDOWN_GRACE_MS', DEFAULT_SHUTDOWN_GRACE_MS, 0, 3_600_000);
   const prefix = (env['BULLMQ_PREFIX'] ?? '').trim() || DEFAULT_QUEUE_PREFIX;
-  if (!/^[\w.-]+$/.test(prefix)) problems.push(`BULLMQ_PREFIX="${prefix}" may hold only letters, digits, '.', '_' and '-'`);
+  if (!/^[\w.-]+$/.test(prefix))
+    problems.push(`BULLMQ_PREFIX="${prefix}" may hold only letters, digits, '.', '_' and '-'`);
 
   if (problems.length || !redisUrl) throw new ConfigError(problems);
   return { redisUrl, prefix, stages: stages as Stage[], concurrency, stalled, shutdownGraceMs };

@@ -5,6 +5,7 @@ import { migrateCommand } from './commands/migrate';
 import { evaluateCommand, trainCommand } from './commands/model';
 import { modelsCommand } from './commands/models';
 import { pipelineCommand, pipelineStatusCommand } from './commands/pipeline';
+import { benchLdaCommand, coherenceCommand } from './commands/tools';
 
 export function buildProgram(): Command {
   const program = new Command('topicops')
@@ -25,6 +26,8 @@ export function buildProgram(): Command {
     pipelineCommand(),
     pipelineStatusCommand(),
     modelsCommand(),
+    coherenceCommand(),
+    benchLdaCommand(),
   ];
   for (const command of commands) {
     program.addCommand(command.exitOverride());

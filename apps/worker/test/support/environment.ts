@@ -54,7 +54,13 @@ export function tempDir(label: string): { dir: string; remove(): void } {
 }
 
 /** The environment shared by the test's own process and the workers it starts. */
-export function pipelineEnv(o: { databaseUrl: string; trackingDir: string; redisUrl: string; prefix: string; kpiMinCv: number }): Record<string, string> {
+export function pipelineEnv(o: {
+  databaseUrl: string;
+  trackingDir: string;
+  redisUrl: string;
+  prefix: string;
+  kpiMinCv: number;
+}): Record<string, string> {
   return {
     DATABASE_URL: o.databaseUrl,
     TRACKING_URI: o.trackingDir,

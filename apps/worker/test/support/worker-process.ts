@@ -27,7 +27,12 @@ export class WorkerProcess {
   static async start(env: Record<string, string>): Promise<WorkerProcess> {
     const child = fork(ENTRY, [], {
       execArgv: ['-r', '@swc-node/register'],
-      env: { ...process.env, SWC_NODE_PROJECT: FORK_TSCONFIG, LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'warn', ...env },
+      env: {
+        ...process.env,
+        SWC_NODE_PROJECT: FORK_TSCONFIG,
+        LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'warn',
+        ...env,
+      },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     const worker = new WorkerProcess(child);

@@ -13,7 +13,13 @@ function chain(flow: FlowJob): FlowJob[] {
 
 describe('attemptFlow', () => {
   const flow = attemptFlow(
-    { pipelineRunId: 'run-1', corpus: 'demo', attempt: 2, params: { source: '/data' }, candidate: { topics: 8, passes: 2, seed: 3 } },
+    {
+      pipelineRunId: 'run-1',
+      corpus: 'demo',
+      attempt: 2,
+      params: { source: '/data' },
+      candidate: { topics: 8, passes: 2, seed: 3 },
+    },
     { attempts: 4, backoffMs: 100 },
   );
 
@@ -29,7 +35,8 @@ describe('attemptFlow', () => {
 
   it('propagates a stage failure up to evaluate, which hands it to the decision', () => {
     const [, evaluate, train, preprocess, ingest] = chain(flow);
-    for (const job of [train, preprocess, ingest]) expect(job.opts).toMatchObject({ failParentOnFailure: true, attempts: 4 });
+    for (const job of [train, preprocess, ingest])
+      expect(job.opts).toMatchObject({ failParentOnFailure: true, attempts: 4 });
     expect(evaluate.opts).toMatchObject({ ignoreDependencyOnFailure: true, attempts: 4 });
     expect(evaluate.opts?.failParentOnFailure).toBeUndefined();
   });

@@ -46,7 +46,12 @@ export function attemptFlow(input: AttemptFlowInput, retry: StageRetryPolicy = D
     name: RequestJobName.DECIDE_ATTEMPT,
     queueName: REQUESTS_QUEUE,
     data,
-    opts: { jobId: decideJobId(input.pipelineRunId, input.attempt), attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...RETENTION },
+    opts: {
+      jobId: decideJobId(input.pipelineRunId, input.attempt),
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 1000 },
+      ...RETENTION,
+    },
     children: child ? [child] : [],
   };
 }

@@ -7,9 +7,17 @@ const failing: AttemptEvaluation = { model_version: '5', c_v: 0.31, kpi_ok: fals
 
 describe('decideNextStep', () => {
   it('finishes a run whose KPI passes, promoted or not', () => {
-    expect(decideNextStep({ attempt: 1, maxAttempts: 3 }, passing)).toEqual({ action: 'finish', status: 'succeeded', attempt: 1, evaluation: passing });
+    expect(decideNextStep({ attempt: 1, maxAttempts: 3 }, passing)).toEqual({
+      action: 'finish',
+      status: 'succeeded',
+      attempt: 1,
+      evaluation: passing,
+    });
     const notPromoted = { ...passing, promoted: false };
-    expect(decideNextStep({ attempt: 2, maxAttempts: 3 }, notPromoted)).toMatchObject({ action: 'finish', status: 'succeeded' });
+    expect(decideNextStep({ attempt: 2, maxAttempts: 3 }, notPromoted)).toMatchObject({
+      action: 'finish',
+      status: 'succeeded',
+    });
   });
 
   it('retries a failing KPI with the next candidate of the search space', () => {
@@ -28,8 +36,15 @@ describe('decideNextStep', () => {
   });
 
   it('gives up as failed_kpi when the attempts are used up', () => {
-    expect(decideNextStep({ attempt: 3, maxAttempts: 3 }, failing)).toMatchObject({ action: 'finish', status: 'failed_kpi', attempt: 3 });
-    expect(decideNextStep({ attempt: 1, maxAttempts: 1 }, failing)).toMatchObject({ action: 'finish', status: 'failed_kpi' });
+    expect(decideNextStep({ attempt: 3, maxAttempts: 3 }, failing)).toMatchObject({
+      action: 'finish',
+      status: 'failed_kpi',
+      attempt: 3,
+    });
+    expect(decideNextStep({ attempt: 1, maxAttempts: 1 }, failing)).toMatchObject({
+      action: 'finish',
+      status: 'failed_kpi',
+    });
   });
 
   it('rejects impossible attempt counts', () => {

@@ -20,12 +20,19 @@ export type NextStep =
  * after which the run ends as failed_kpi and the champion stays.
  */
 export function decideNextStep(run: RunProgress, evaluation: AttemptEvaluation): NextStep {
-  if (!Number.isInteger(run.attempt) || run.attempt < 1) throw new RangeError(`attempt must be a positive integer (got ${run.attempt})`);
+  if (!Number.isInteger(run.attempt) || run.attempt < 1)
+    throw new RangeError(`attempt must be a positive integer (got ${run.attempt})`);
   if (!Number.isInteger(run.maxAttempts) || run.maxAttempts < 1) {
     throw new RangeError(`max_attempts must be a positive integer (got ${run.maxAttempts})`);
   }
   if (evaluation.kpi_ok) return { action: 'finish', status: 'succeeded', attempt: run.attempt, evaluation };
-  if (run.attempt >= run.maxAttempts) return { action: 'finish', status: 'failed_kpi', attempt: run.attempt, evaluation };
+  if (run.attempt >= run.maxAttempts)
+    return { action: 'finish', status: 'failed_kpi', attempt: run.attempt, evaluation };
   const next = run.attempt + 1;
-  return { action: 'retry', attempt: next, candidate: candidateForAttempt(resolveSearchSpace(run.searchSpace), next), evaluation };
+  return {
+    action: 'retry',
+    attempt: next,
+    candidate: candidateForAttempt(resolveSearchSpace(run.searchSpace), next),
+    evaluation,
+  };
 }

@@ -6,7 +6,13 @@ describe('job data parsing', () => {
     attempt: 1,
     stage: 'train',
     corpus: 'c',
-    params: { source: '/x', format: 'csv', searchSpace: { topics: [5] }, lda: { iterations: 20, bogus: 1 }, extra: 'dropped' },
+    params: {
+      source: '/x',
+      format: 'csv',
+      searchSpace: { topics: [5] },
+      lda: { iterations: 20, bogus: 1 },
+      extra: 'dropped',
+    },
     candidate: { seed: 0, topics: 5, passes: 1 },
   };
 
@@ -18,9 +24,13 @@ describe('job data parsing', () => {
   });
 
   it('names the field that is wrong', () => {
-    expect(() => parseStageJobData({ ...valid, stage: 'deploy' })).toThrow(/"stage" must be one of ingest, preprocess, train, evaluate/);
+    expect(() => parseStageJobData({ ...valid, stage: 'deploy' })).toThrow(
+      /"stage" must be one of ingest, preprocess, train, evaluate/,
+    );
     expect(() => parseStageJobData({ ...valid, attempt: 0 })).toThrow(/"attempt" must be a positive integer/);
-    expect(() => parseStageJobData({ ...valid, candidate: { seed: 1, topics: 'ten', passes: 1 } })).toThrow(InvalidJobDataError);
+    expect(() => parseStageJobData({ ...valid, candidate: { seed: 1, topics: 'ten', passes: 1 } })).toThrow(
+      InvalidJobDataError,
+    );
     expect(() => parseStageJobData('nonsense')).toThrow(/not an object/);
   });
 
@@ -35,7 +45,9 @@ describe('job data parsing', () => {
       kpi_ok: true,
       promoted: false,
     });
-    expect(() => parseEvaluation({ model_version: '3', c_v: 0.4, promoted: false })).toThrow(/"kpi_ok" must be a boolean/);
+    expect(() => parseEvaluation({ model_version: '3', c_v: 0.4, promoted: false })).toThrow(
+      /"kpi_ok" must be a boolean/,
+    );
   });
 
   it('takes the single child value of a flow job', () => {

@@ -31,7 +31,8 @@ function requireObject(value: unknown, what: string): Json {
 
 function requireString(data: Json, key: string, what: string): string {
   const value = data[key];
-  if (typeof value !== 'string' || value === '') throw new InvalidJobDataError(what, `"${key}" must be a non-empty string`);
+  if (typeof value !== 'string' || value === '')
+    throw new InvalidJobDataError(what, `"${key}" must be a non-empty string`);
   return value;
 }
 
@@ -75,12 +76,19 @@ function requirePositiveIntegerOrZero(data: Json, key: string, what: string): nu
   return value;
 }
 
-const FORMATS: ReadonlyArray<NonNullable<PipelineRunParams['format']>> = ['auto', 'chroniclitaly', 'csv', 'jsonl', 'sotu'];
+const FORMATS: ReadonlyArray<NonNullable<PipelineRunParams['format']>> = [
+  'auto',
+  'chroniclitaly',
+  'csv',
+  'jsonl',
+  'sotu',
+];
 
 /** A run's stored parameters (pipeline_runs.params or job data), keeping only well-formed fields. */
 export function parseRunParams(value: unknown): PipelineRunParams {
   const data = requireObject(value, 'pipeline run params');
-  const text = (key: string): string | undefined => (typeof data[key] === 'string' && data[key] ? String(data[key]) : undefined);
+  const text = (key: string): string | undefined =>
+    typeof data[key] === 'string' && data[key] ? String(data[key]) : undefined;
   const format = FORMATS.find((candidate) => candidate === data['format']);
   const searchSpace = parseSearchSpace(data['searchSpace']);
   const source = text('source');
@@ -125,7 +133,10 @@ export function parseStartRunJobData(value: unknown): StartRunJobData {
 export function parseDecideJobData(value: unknown): DecideAttemptJobData {
   const what = 'decide-attempt job data';
   const data = requireObject(value, what);
-  return { pipelineRunId: requireString(data, 'pipelineRunId', what), attempt: requirePositiveInteger(data, 'attempt', what) };
+  return {
+    pipelineRunId: requireString(data, 'pipelineRunId', what),
+    attempt: requirePositiveInteger(data, 'attempt', what),
+  };
 }
 
 /** The evaluate stage's summary, as the decision reads it. */

@@ -19,7 +19,8 @@ export function validatePipelineRequest(request: PipelineRequest): ValidatedRequ
   const problems: string[] = [];
   const corpus = typeof request.corpus === 'string' ? request.corpus.trim() : '';
   if (!corpus || corpus.length > 128) problems.push('corpus must be a name of 1 to 128 characters');
-  if (!PIPELINE_TRIGGERS.includes(request.trigger)) problems.push(`trigger must be one of ${PIPELINE_TRIGGERS.join(', ')}`);
+  if (!PIPELINE_TRIGGERS.includes(request.trigger))
+    problems.push(`trigger must be one of ${PIPELINE_TRIGGERS.join(', ')}`);
   const maxAttempts = request.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS_LIMIT) {
     problems.push(`max attempts must be an integer from 1 to ${MAX_ATTEMPTS_LIMIT}`);
@@ -31,7 +32,8 @@ export function validatePipelineRequest(request: PipelineRequest): ValidatedRequ
   }
   for (const key of ['source', 'publications', 'stopwordsFile'] as const) {
     const value = request[key];
-    if (value !== undefined && (typeof value !== 'string' || !value.trim())) problems.push(`${key} must be a non-empty path`);
+    if (value !== undefined && (typeof value !== 'string' || !value.trim()))
+      problems.push(`${key} must be a non-empty path`);
   }
   if (request.searchSpace !== undefined) {
     try {
@@ -42,8 +44,10 @@ export function validatePipelineRequest(request: PipelineRequest): ValidatedRequ
   }
   if (request.lda !== undefined) {
     for (const [key, value] of Object.entries(request.lda)) {
-      if (!['iterations', 'chunksize'].includes(key)) problems.push(`lda option "${key}" is not supported (iterations, chunksize)`);
-      else if (!Number.isInteger(value) || (value as number) < 1) problems.push(`lda.${key} must be a positive integer`);
+      if (!['iterations', 'chunksize'].includes(key))
+        problems.push(`lda option "${key}" is not supported (iterations, chunksize)`);
+      else if (!Number.isInteger(value) || (value as number) < 1)
+        problems.push(`lda.${key} must be a positive integer`);
     }
   }
   if (problems.length) throw new UsageError(`invalid pipeline request: ${problems.join('; ')}`);

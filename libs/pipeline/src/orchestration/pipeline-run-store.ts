@@ -92,13 +92,19 @@ export class PipelineRunStore {
 
   /** queued → running at attempt 1. False when the run had already started or finished. */
   async markStarted(id: string): Promise<boolean> {
-    const result = await this.runs.update({ id, status: 'queued' }, { status: 'running', attempt: 1, startedAt: new Date() });
+    const result = await this.runs.update(
+      { id, status: 'queued' },
+      { status: 'running', attempt: 1, startedAt: new Date() },
+    );
     return (result.affected ?? 0) > 0;
   }
 
   /** Moves a running run from one attempt to the next; false when another process already did. */
   async advanceAttempt(id: string, from: number, to: number): Promise<boolean> {
-    const result = await this.runs.update({ id, status: 'running', attempt: from }, { attempt: to, currentStage: null });
+    const result = await this.runs.update(
+      { id, status: 'running', attempt: from },
+      { attempt: to, currentStage: null },
+    );
     return (result.affected ?? 0) > 0;
   }
 
@@ -115,7 +121,11 @@ export class PipelineRunStore {
   }
 
   /** Ends an active run; false when it had already ended (the first writer wins). */
-  async finish(id: string, status: Exclude<PipelineRunState, 'queued' | 'running'>, outcome: RunOutcome): Promise<boolean> {
+  async finish(
+    id: string,
+    status: Exclude<PipelineRunState, 'queued' | 'running'>,
+    outcome: RunOutcome,
+  ): Promise<boolean> {
     const result = await this.runs.update(
       { id, status: In([...ACTIVE_RUN_STATES]) },
       { status, finishedAt: new Date(), currentStage: null, ...outcome },
@@ -157,7 +167,13 @@ export class PipelineRunStore {
   async taskSucceeded(key: TaskKey, result: object): Promise<void> {
     const task = await this.tasks.findOneBy({ ...key });
     if (!task) throw new Error(`pipeline task ${key.pipelineRunId}/${key.attempt}/${key.stage} was never started`);
-    Object.assign(task, { status: 'succeeded', progress: 1, result: { ...result }, error: null, finishedAt: new Date() });
+    Object.assign(task, {
+      status: 'succeeded',
+      progress: 1,
+      result: { ...result },
+      error: null,
+      finishedAt: new Date(),
+    });
     await this.tasks.save(task);
   }
 

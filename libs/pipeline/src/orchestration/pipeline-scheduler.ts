@@ -5,7 +5,14 @@ import { DataSource } from 'typeorm';
 import { candidateForAttempt, resolveSearchSpace } from '../search-space';
 import { DEFAULT_STAGE_RETRY, StageRetryPolicy, attemptFlow } from './attempt-flow';
 import { decideNextStep } from './decide-next-step';
-import { InvalidJobDataError, onlyChildValue, parseDecideJobData, parseEvaluation, parseRunParams, parseStartRunJobData } from './job-data';
+import {
+  InvalidJobDataError,
+  onlyChildValue,
+  parseDecideJobData,
+  parseEvaluation,
+  parseRunParams,
+  parseStartRunJobData,
+} from './job-data';
 import { DEFAULT_QUEUE_PREFIX, REQUESTS_QUEUE, RequestJobName, decideJobId, startRunJobId } from './names';
 import { PipelineRunStore } from './pipeline-run-store';
 import { redisConnectionOptions } from './redis-connection';
@@ -87,7 +94,9 @@ export class PipelineScheduler {
     const every = this.options.reconcileIntervalMs ?? 30_000;
     if (every > 0) {
       this.reconcileTimer = setInterval(() => {
-        this.reconcile().catch((error: unknown) => this.options.logger.error({ error: String(error) }, 'reconcile failed'));
+        this.reconcile().catch((error: unknown) =>
+          this.options.logger.error({ error: String(error) }, 'reconcile failed'),
+        );
       }, every);
       this.reconcileTimer.unref();
     }
@@ -109,7 +118,12 @@ export class PipelineScheduler {
   }
 
   /** Registers (or replaces) a cron schedule whose ticks land on the requests queue. */
-  async scheduleCron(schedulerId: string, pattern: string, tz: string | undefined, request: CronJobData['request']): Promise<void> {
+  async scheduleCron(
+    schedulerId: string,
+    pattern: string,
+    tz: string | undefined,
+    request: CronJobData['request'],
+  ): Promise<void> {
     const data: CronJobData = { request };
     await this.queue.upsertJobScheduler(
       schedulerId,
@@ -189,7 +203,10 @@ export class PipelineScheduler {
     if (!run) throw new UnrecoverableError(`pipeline run "${pipelineRunId}" does not exist`);
     if (run.status !== 'running') return { skipped: run.status };
     await this.ensureAttempt(run, run.attempt);
-    this.options.logger.info({ pipeline_run_id: run.id, corpus: run.corpus, trigger: run.trigger }, 'pipeline run started');
+    this.options.logger.info(
+      { pipeline_run_id: run.id, corpus: run.corpus, trigger: run.trigger },
+      'pipeline run started',
+    );
     return { started: run.id, attempt: run.attempt };
   }
 
@@ -240,7 +257,11 @@ export class PipelineScheduler {
   private async cronTick(job: Job): Promise<JobOutcome> {
     const data = job.data as Partial<CronJobData>;
     if (!data.request) throw new UnrecoverableError('cron job without a request');
-    const outcome = await this.request({ ...data.request, trigger: 'cron', idempotencyKey: `cron:${job.id ?? job.timestamp}` });
+    const outcome = await this.request({
+      ...data.request,
+      trigger: 'cron',
+      idempotencyKey: `cron:${job.id ?? job.timestamp}`,
+    });
     this.options.logger.info({ ...outcome }, 'cron trigger');
     return { ...outcome };
   }
@@ -251,13 +272,18 @@ export class PipelineScheduler {
     const candidate = candidateForAttempt(resolveSearchSpace(params.searchSpace), attempt);
     await this.store.createAttemptTasks(run.id, attempt);
     await this.flows.add(
-      attemptFlow({ pipelineRunId: run.id, corpus: run.corpus, attempt, params, candidate }, this.options.stageRetry ?? DEFAULT_STAGE_RETRY),
+      attemptFlow(
+        { pipelineRunId: run.id, corpus: run.corpus, attempt, params, candidate },
+        this.options.stageRetry ?? DEFAULT_STAGE_RETRY,
+      ),
     );
   }
 
   /** The failed stage's own error (pipeline_tasks), else BullMQ's reason (e.g. stalled too often). */
   private async failureOf(runId: string, attempt: number, queueReasons: string[]): Promise<string> {
-    const failed = (await this.store.listTasks(runId)).find((task) => task.attempt === attempt && task.status === 'failed');
+    const failed = (await this.store.listTasks(runId)).find(
+      (task) => task.attempt === attempt && task.status === 'failed',
+    );
     if (failed) return `${failed.stage} failed: ${failed.error ?? 'unknown error'}`;
     return `attempt ${attempt} failed: ${queueReasons.join('; ')}`;
   }

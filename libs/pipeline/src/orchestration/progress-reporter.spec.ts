@@ -7,9 +7,13 @@ const unexpected = (error: unknown) => {
 describe('ProgressReporter', () => {
   it('writes the first report at once, coalesces a burst and writes the latest value last', async () => {
     const writes: number[] = [];
-    const reporter = new ProgressReporter(async (fraction) => {
-      writes.push(fraction);
-    }, unexpected, 10_000);
+    const reporter = new ProgressReporter(
+      async (fraction) => {
+        writes.push(fraction);
+      },
+      unexpected,
+      10_000,
+    );
     reporter.report(0.1);
     for (let i = 2; i <= 9; i += 1) reporter.report(i / 10);
     await reporter.flush();
@@ -40,9 +44,13 @@ describe('ProgressReporter', () => {
 
   it('drops pending writes when stopped', async () => {
     const writes: number[] = [];
-    const reporter = new ProgressReporter(async (fraction) => {
-      writes.push(fraction);
-    }, unexpected, 10_000);
+    const reporter = new ProgressReporter(
+      async (fraction) => {
+        writes.push(fraction);
+      },
+      unexpected,
+      10_000,
+    );
     reporter.report(0.2);
     reporter.report(0.3);
     await reporter.stop();

@@ -28,11 +28,15 @@ export function realStageHandlers(base: StageContext): StageHandlers {
       };
     },
     preprocess: async (invocation, runtime) => ({
-      ...(await runPreprocess(contextFor(invocation, runtime), { corpus: invocation.corpus, stopwordsFile: invocation.params.stopwordsFile })),
+      ...(await runPreprocess(contextFor(invocation, runtime), {
+        corpus: invocation.corpus,
+        stopwordsFile: invocation.params.stopwordsFile,
+      })),
     }),
     train: async (invocation, runtime) => {
       const preprocessingVersion = invocation.upstream?.['preprocessing_version'];
-      if (typeof preprocessingVersion !== 'number') throw new UsageError('the preprocess stage reported no preprocessing_version');
+      if (typeof preprocessingVersion !== 'number')
+        throw new UsageError('the preprocess stage reported no preprocessing_version');
       const { candidate } = invocation;
       return {
         ...(await runTrain(contextFor(invocation, runtime), {
@@ -48,7 +52,12 @@ export function realStageHandlers(base: StageContext): StageHandlers {
     evaluate: async (invocation, runtime) => {
       const modelVersion = invocation.upstream?.['model_version'];
       if (typeof modelVersion !== 'string') throw new UsageError('the train stage reported no model_version');
-      return { ...(await runEvaluate(contextFor(invocation, runtime), { modelVersion, pipelineRunId: invocation.pipelineRunId })) };
+      return {
+        ...(await runEvaluate(contextFor(invocation, runtime), {
+          modelVersion,
+          pipelineRunId: invocation.pipelineRunId,
+        })),
+      };
     },
   };
 }

@@ -15,7 +15,14 @@ describe('redisConnectionOptions', () => {
 
   it('uses TLS for rediss:// and fails fast for producers', () => {
     const options = redisConnectionOptions('rediss://cache', 'producer');
-    expect(options).toMatchObject({ host: 'cache', port: 6379, db: 0, tls: {}, enableOfflineQueue: false, maxRetriesPerRequest: 2 });
+    expect(options).toMatchObject({
+      host: 'cache',
+      port: 6379,
+      db: 0,
+      tls: {},
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 2,
+    });
   });
 
   it('explains a bad URL without echoing it', () => {

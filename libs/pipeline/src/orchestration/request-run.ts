@@ -31,7 +31,11 @@ export const START_JOB_OPTIONS: JobsOptions = {
  * is returned and nothing new starts) — the data it would ingest is ingested by the active run or, for
  * the new-data watcher, by the next run it triggers once the corpus is free.
  */
-export async function requestPipelineRun(queue: Queue, ds: DataSource, request: PipelineRequest): Promise<SubmitOutcome> {
+export async function requestPipelineRun(
+  queue: Queue,
+  ds: DataSource,
+  request: PipelineRequest,
+): Promise<SubmitOutcome> {
   const validated = validatePipelineRequest(request);
   const store = new PipelineRunStore(ds);
   if (validated.idempotencyKey) {
@@ -42,19 +46,27 @@ export async function requestPipelineRun(queue: Queue, ds: DataSource, request: 
     }
   }
   const prefix = queue.opts.prefix ?? DEFAULT_QUEUE_PREFIX;
-  const outcome = await withCorpusLock(await queue.client, prefix, validated.corpus, async (): Promise<SubmitOutcome> => {
-    const active = await store.findActive(validated.corpus);
-    if (active) return { pipeline_run_id: active.id, created: false, reason: 'corpus_busy' };
-    const id = randomUUID();
-    try {
-      await store.insertQueued({ id, ...validated });
-    } catch (error) {
-      const raced = validated.idempotencyKey && isUniqueViolation(error) ? await store.findByIdempotencyKey(validated.idempotencyKey) : null;
-      if (raced) return { pipeline_run_id: raced.id, created: false, reason: 'duplicate' };
-      throw error;
-    }
-    return { pipeline_run_id: id, created: true, reason: 'created' };
-  });
+  const outcome = await withCorpusLock(
+    await queue.client,
+    prefix,
+    validated.corpus,
+    async (): Promise<SubmitOutcome> => {
+      const active = await store.findActive(validated.corpus);
+      if (active) return { pipeline_run_id: active.id, created: false, reason: 'corpus_busy' };
+      const id = randomUUID();
+      try {
+        await store.insertQueued({ id, ...validated });
+      } catch (error) {
+        const raced =
+          validated.idempotencyKey && isUniqueViolation(error)
+            ? await store.findByIdempotencyKey(validated.idempotencyKey)
+            : null;
+        if (raced) return { pipeline_run_id: raced.id, created: false, reason: 'duplicate' };
+        throw error;
+      }
+      return { pipeline_run_id: id, created: true, reason: 'created' };
+    },
+  );
   if (outcome.created) await enqueueStart(queue, outcome.pipeline_run_id);
   return outcome;
 }
@@ -112,7 +124,9 @@ async function readyWithin(queue: Queue, ms: number, redisUrl: string): Promise<
     await Promise.race([queue.waitUntilReady(), timeout]);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Redis at ${redactUrl(redisUrl)} is unreachable (${reason}): is REDIS_URL right and Redis running?`);
+    throw new Error(
+      `Redis at ${redactUrl(redisUrl)} is unreachable (${reason}): is REDIS_URL right and Redis running?`,
+    );
   } finally {
     clearTimeout(timer);
   }

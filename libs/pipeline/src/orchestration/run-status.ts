@@ -11,7 +11,10 @@ export async function pipelineRunStatus(ds: DataSource, runId: string): Promise<
 }
 
 export class PipelineWaitTimeoutError extends Error {
-  constructor(readonly status: PipelineRunStatus, timeoutMs: number) {
+  constructor(
+    readonly status: PipelineRunStatus,
+    timeoutMs: number,
+  ) {
     super(
       `pipeline run ${status.pipeline_run_id} is still ${status.status} (attempt ${status.attempt}, ` +
         `stage ${status.stage ?? 'none'}) after ${Math.round(timeoutMs / 1000)} s; it goes on in the background`,
@@ -26,7 +29,11 @@ export interface WaitOptions {
 }
 
 /** Polls the database until the run has ended and returns its summary. */
-export async function waitForPipelineRun(ds: DataSource, runId: string, options: WaitOptions): Promise<PipelineRunSummary> {
+export async function waitForPipelineRun(
+  ds: DataSource,
+  runId: string,
+  options: WaitOptions,
+): Promise<PipelineRunSummary> {
   const store = new PipelineRunStore(ds);
   const deadline = Date.now() + options.timeoutMs;
   const pollMs = options.pollMs ?? 1000;

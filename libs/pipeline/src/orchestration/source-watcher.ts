@@ -77,7 +77,10 @@ export class SourceWatcher {
     if (outcome.reason === 'corpus_busy') return 'busy';
     await options.memory.set(current.fingerprint);
     this.candidate = null;
-    options.logger.info({ ...outcome, source: options.source, files: current.files, bytes: current.bytes }, 'new data: pipeline run requested');
+    options.logger.info(
+      { ...outcome, source: options.source, files: current.files, bytes: current.bytes },
+      'new data: pipeline run requested',
+    );
     return 'submitted';
   }
 }

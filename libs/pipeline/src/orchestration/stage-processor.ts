@@ -53,7 +53,8 @@ export function createStageProcessor(stage: Stage, deps: StageProcessorDeps): St
     const data = parseJob(job, stage);
     const run = await deps.store.find(data.pipelineRunId);
     if (!run) throw new UnrecoverableError(`pipeline run "${data.pipelineRunId}" does not exist`);
-    if (run.status !== 'running') throw new UnrecoverableError(`pipeline run "${run.id}" is ${run.status}, not running`);
+    if (run.status !== 'running')
+      throw new UnrecoverableError(`pipeline run "${run.id}" is ${run.status}, not running`);
     return runWithJobLog(
       (line) => job.log(line),
       () => processStage(job, token, data, deps),
@@ -64,14 +65,20 @@ export function createStageProcessor(stage: Stage, deps: StageProcessorDeps): St
 function parseJob(job: Job, stage: Stage): StageJobData {
   try {
     const data = parseStageJobData(job.data);
-    if (data.stage !== stage) throw new InvalidJobDataError('stage job data', `stage "${data.stage}" on the ${stage} queue`);
+    if (data.stage !== stage)
+      throw new InvalidJobDataError('stage job data', `stage "${data.stage}" on the ${stage} queue`);
     return data;
   } catch (error) {
     throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
   }
 }
 
-async function processStage(job: Job, token: string | undefined, data: StageJobData, deps: StageProcessorDeps): Promise<StageResult> {
+async function processStage(
+  job: Job,
+  token: string | undefined,
+  data: StageJobData,
+  deps: StageProcessorDeps,
+): Promise<StageResult> {
   const { store, activeJobs } = deps;
   const key: TaskKey = { pipelineRunId: data.pipelineRunId, attempt: data.attempt, stage: data.stage };
   const jobId = job.id ?? `${key.pipelineRunId}_${key.attempt}_${key.stage}`;
@@ -95,7 +102,8 @@ async function processStage(job: Job, token: string | undefined, data: StageJobD
     await store.taskStarted(key, job.id);
     await store.setCurrentStage(key.pipelineRunId, key.attempt, key.stage);
     const upstream = key.stage === 'ingest' ? null : onlyChildValue(await job.getChildrenValues());
-    if (key.stage !== 'ingest' && !upstream) throw new UnrecoverableError(`the ${key.stage} job has no upstream result`);
+    if (key.stage !== 'ingest' && !upstream)
+      throw new UnrecoverableError(`the ${key.stage} job has no upstream result`);
     logger.info('stage started');
     const result = await deps.handlers[key.stage](
       { ...data, upstream },

@@ -17,7 +17,11 @@ export interface StalledJobPolicy {
   maxStalledCount: number;
 }
 
-export const DEFAULT_STALLED_POLICY: StalledJobPolicy = { lockDurationMs: 30_000, stalledIntervalMs: 30_000, maxStalledCount: 2 };
+export const DEFAULT_STALLED_POLICY: StalledJobPolicy = {
+  lockDurationMs: 30_000,
+  stalledIntervalMs: 30_000,
+  maxStalledCount: 2,
+};
 
 export interface StageWorkerPoolOptions {
   redisUrl: string;
@@ -50,7 +54,12 @@ export class StageWorkerPool {
     const stalled = { ...DEFAULT_STALLED_POLICY, ...options.stalled };
     const store = new PipelineRunStore(options.ds);
     for (const stage of options.stages ?? STAGES) {
-      const processor = createStageProcessor(stage, { handlers: options.handlers, store, logger: options.logger, activeJobs: this.activeJobs });
+      const processor = createStageProcessor(stage, {
+        handlers: options.handlers,
+        store,
+        logger: options.logger,
+        activeJobs: this.activeJobs,
+      });
       const worker = new Worker(stage, processor, {
         connection: redisConnectionOptions(options.redisUrl, 'worker'),
         prefix: options.prefix ?? DEFAULT_QUEUE_PREFIX,
@@ -59,8 +68,12 @@ export class StageWorkerPool {
         stalledInterval: stalled.stalledIntervalMs,
         maxStalledCount: stalled.maxStalledCount,
       });
-      worker.on('error', (error) => options.logger.error({ queue: stage, error: error.message }, 'queue connection error'));
-      worker.on('stalled', (jobId) => options.logger.warn({ queue: stage, job_id: jobId }, 'stalled job put back in the queue'));
+      worker.on('error', (error) =>
+        options.logger.error({ queue: stage, error: error.message }, 'queue connection error'),
+      );
+      worker.on('stalled', (jobId) =>
+        options.logger.warn({ queue: stage, job_id: jobId }, 'stalled job put back in the queue'),
+      );
       this.workers.push(worker);
     }
   }

@@ -26,7 +26,14 @@ describeWithRedis('the pipeline loop on Redis, with injected stages', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('orch_loop');
-    scheduler = new PipelineScheduler({ redisUrl, prefix, ds: db.ds, logger, stageRetry: { attempts: 2, backoffMs: 50 }, reconcileIntervalMs: 0 });
+    scheduler = new PipelineScheduler({
+      redisUrl,
+      prefix,
+      ds: db.ds,
+      logger,
+      stageRetry: { attempts: 2, backoffMs: 50 },
+      reconcileIntervalMs: 0,
+    });
     await scheduler.start();
   });
 
@@ -42,7 +49,14 @@ describeWithRedis('the pipeline loop on Redis, with injected stages', () => {
   });
 
   async function startWorkers(handlers: StageHandlers): Promise<StageWorkerPool> {
-    const pool = new StageWorkerPool({ redisUrl, prefix, ds: db.ds, handlers, logger, stalled: { lockDurationMs: 5000, stalledIntervalMs: 2000 } });
+    const pool = new StageWorkerPool({
+      redisUrl,
+      prefix,
+      ds: db.ds,
+      handlers,
+      logger,
+      stalled: { lockDurationMs: 5000, stalledIntervalMs: 2000 },
+    });
     pool.start();
     await pool.waitUntilReady();
     pools.push(pool);
@@ -60,7 +74,14 @@ describeWithRedis('the pipeline loop on Redis, with injected stages', () => {
     expect(submitted).toMatchObject({ created: true, reason: 'created' });
 
     const summary = await waitForPipelineRun(db.ds, submitted.pipeline_run_id, { timeoutMs: 30_000, pollMs: 100 });
-    expect(summary).toMatchObject({ status: 'succeeded', attempts: 1, kpi_ok: true, promoted: true, model_version: '1', c_v: 0.52 });
+    expect(summary).toMatchObject({
+      status: 'succeeded',
+      attempts: 1,
+      kpi_ok: true,
+      promoted: true,
+      model_version: '1',
+      c_v: 0.52,
+    });
     expect(summary.kpi_per_attempt).toEqual([{ attempt: 1, model_version: '1', c_v: 0.52, kpi_ok: true }]);
     expect(calls.map((call) => call.stage)).toEqual(['ingest', 'preprocess', 'train', 'evaluate']);
     // Each stage reads its child's result; train gets attempt 1's candidate and the run's parameters.
@@ -99,7 +120,13 @@ describeWithRedis('the pipeline loop on Redis, with injected stages', () => {
     const { pipeline_run_id } = await submit({ corpus: 'failing', maxAttempts: 3, searchSpace: space });
 
     const summary = await waitForPipelineRun(db.ds, pipeline_run_id, { timeoutMs: 30_000, pollMs: 100 });
-    expect(summary).toMatchObject({ status: 'failed_kpi', attempts: 3, kpi_ok: false, promoted: false, model_version: '3' });
+    expect(summary).toMatchObject({
+      status: 'failed_kpi',
+      attempts: 3,
+      kpi_ok: false,
+      promoted: false,
+      model_version: '3',
+    });
     expect(summary.kpi_per_attempt.map((a) => [a.attempt, a.kpi_ok])).toEqual([
       [1, false],
       [2, false],
@@ -120,7 +147,13 @@ describeWithRedis('the pipeline loop on Redis, with injected stages', () => {
     await startWorkers(handlers);
     const { pipeline_run_id } = await submit({ corpus: 'second-time', maxAttempts: 4 });
     const summary = await waitForPipelineRun(db.ds, pipeline_run_id, { timeoutMs: 30_000, pollMs: 100 });
-    expect(summary).toMatchObject({ status: 'succeeded', attempts: 2, kpi_ok: true, promoted: true, model_version: '2' });
+    expect(summary).toMatchObject({
+      status: 'succeeded',
+      attempts: 2,
+      kpi_ok: true,
+      promoted: true,
+      model_version: '2',
+    });
   });
 
   it('retries a failing stage, then fails the run with the stage error and never evaluates', async () => {
@@ -141,7 +174,10 @@ describeWithRedis('the pipeline loop on Redis, with injected stages', () => {
     expect(trainCalls).toBe(2);
     expect(calls.some((call) => call.stage === 'evaluate')).toBe(false);
     const status = await pipelineRunStatus(db.ds, pipeline_run_id);
-    expect(status.tasks.find((task) => task.stage === 'train')).toMatchObject({ status: 'failed', error: 'tracking server unreachable' });
+    expect(status.tasks.find((task) => task.stage === 'train')).toMatchObject({
+      status: 'failed',
+      error: 'tracking server unreachable',
+    });
   });
 
   it('does not retry bad input (UsageError)', async () => {
@@ -157,7 +193,10 @@ describeWithRedis('the pipeline loop on Redis, with injected stages', () => {
     await startWorkers(handlers);
     const { pipeline_run_id } = await submit({ corpus: 'empty' });
     const summary = await waitForPipelineRun(db.ds, pipeline_run_id, { timeoutMs: 30_000, pollMs: 100 });
-    expect(summary).toMatchObject({ status: 'failed', error: 'preprocess failed: corpus "empty" has no documents: run ingest first' });
+    expect(summary).toMatchObject({
+      status: 'failed',
+      error: 'preprocess failed: corpus "empty" has no documents: run ingest first',
+    });
     expect(preprocessCalls).toBe(1);
   });
 

@@ -37,14 +37,28 @@ describeWithRedis('recovery: scheduler restarts, lost queue state, worker shutdo
   });
 
   async function startScheduler(): Promise<PipelineScheduler> {
-    const scheduler = new PipelineScheduler({ redisUrl, prefix, ds: db.ds, logger, stageRetry: { attempts: 2, backoffMs: 50 }, reconcileIntervalMs: 0 });
+    const scheduler = new PipelineScheduler({
+      redisUrl,
+      prefix,
+      ds: db.ds,
+      logger,
+      stageRetry: { attempts: 2, backoffMs: 50 },
+      reconcileIntervalMs: 0,
+    });
     await scheduler.start();
     closers.push(() => scheduler.close());
     return scheduler;
   }
 
   async function startWorkers(handlers: StageHandlers): Promise<StageWorkerPool> {
-    const pool = new StageWorkerPool({ redisUrl, prefix, ds: db.ds, handlers, logger, stalled: { lockDurationMs: 5000, stalledIntervalMs: 2000 } });
+    const pool = new StageWorkerPool({
+      redisUrl,
+      prefix,
+      ds: db.ds,
+      handlers,
+      logger,
+      stalled: { lockDurationMs: 5000, stalledIntervalMs: 2000 },
+    });
     pool.start();
     await pool.waitUntilReady();
     closers.push(() => pool.close(5000));
@@ -82,9 +96,23 @@ describeWithRedis('recovery: scheduler restarts, lost queue state, worker shutdo
 
   it('re-queues a run whose start request was lost and re-creates a running run whose flow was lost', async () => {
     const queuedId = randomUUID();
-    await store.insertQueued({ id: queuedId, corpus: 'lost-start', trigger: 'api', idempotencyKey: null, maxAttempts: 1, params: {} });
+    await store.insertQueued({
+      id: queuedId,
+      corpus: 'lost-start',
+      trigger: 'api',
+      idempotencyKey: null,
+      maxAttempts: 1,
+      params: {},
+    });
     const runningId = randomUUID();
-    await store.insertQueued({ id: runningId, corpus: 'lost-flow', trigger: 'api', idempotencyKey: null, maxAttempts: 1, params: {} });
+    await store.insertQueued({
+      id: runningId,
+      corpus: 'lost-flow',
+      trigger: 'api',
+      idempotencyKey: null,
+      maxAttempts: 1,
+      params: {},
+    });
     await store.markStarted(runningId);
 
     const { handlers, calls } = fakeStages();
@@ -95,9 +123,16 @@ describeWithRedis('recovery: scheduler restarts, lost queue state, worker shutdo
     expect(again.recreatedFlows).toEqual([]);
 
     for (const id of [queuedId, runningId]) {
-      expect(await waitForPipelineRun(db.ds, id, { timeoutMs: 20_000, pollMs: 100 })).toMatchObject({ status: 'succeeded' });
+      expect(await waitForPipelineRun(db.ds, id, { timeoutMs: 20_000, pollMs: 100 })).toMatchObject({
+        status: 'succeeded',
+      });
     }
-    expect(calls.filter((call) => call.stage === 'evaluate').map((call) => call.invocation.corpus).sort()).toEqual(['lost-flow', 'lost-start']);
+    expect(
+      calls
+        .filter((call) => call.stage === 'evaluate')
+        .map((call) => call.invocation.corpus)
+        .sort(),
+    ).toEqual(['lost-flow', 'lost-start']);
   });
 
   it('hands a running job back on shutdown; another worker completes it without losing a retry', async () => {
@@ -115,7 +150,9 @@ describeWithRedis('recovery: scheduler restarts, lost queue state, worker shutdo
 
     const fast = fakeStages();
     await startWorkers(fast.handlers);
-    expect(await waitForPipelineRun(db.ds, runId, { timeoutMs: 20_000, pollMs: 100 })).toMatchObject({ status: 'succeeded' });
+    expect(await waitForPipelineRun(db.ds, runId, { timeoutMs: 20_000, pollMs: 100 })).toMatchObject({
+      status: 'succeeded',
+    });
     expect(fast.calls.filter((call) => call.stage === 'train')).toHaveLength(1);
     const trainQueue = new Queue('train', { connection: redisConnectionOptions(redisUrl, 'producer'), prefix });
     try {
@@ -138,6 +175,8 @@ describeWithRedis('recovery: scheduler restarts, lost queue state, worker shutdo
     expect(await taskStatus(runId, 1, 'train')).toBe('succeeded');
     // Nothing consumes evaluate any more: the run waits, intact, for the next worker.
     await startWorkers(fakeStages().handlers);
-    expect(await waitForPipelineRun(db.ds, runId, { timeoutMs: 20_000, pollMs: 100 })).toMatchObject({ status: 'succeeded' });
+    expect(await waitForPipelineRun(db.ds, runId, { timeoutMs: 20_000, pollMs: 100 })).toMatchObject({
+      status: 'succeeded',
+    });
   });
 });

@@ -27,7 +27,9 @@ describe('submitPipelineRun without a reachable Redis', () => {
     const started = Date.now();
     const url = `redis://:s3cret@127.0.0.1:${await closedPort()}`;
     const attempt = submitPipelineRun(url, db.ds, { corpus: 'demo', trigger: 'api' });
-    await expect(attempt).rejects.toThrow(/^Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+\/? is unreachable \(.+\): is REDIS_URL right and Redis running\?$/);
+    await expect(attempt).rejects.toThrow(
+      /^Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+\/? is unreachable \(.+\): is REDIS_URL right and Redis running\?$/,
+    );
     expect(Date.now() - started).toBeLessThan(8000);
     expect(await db.ds.query('SELECT COUNT(*) AS n FROM pipeline_runs')).toEqual([{ n: 0 }]);
   });

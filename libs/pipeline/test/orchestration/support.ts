@@ -37,7 +37,9 @@ export async function deletePrefix(redisUrl: string, prefix: string): Promise<vo
 /** Logs at info into job logs only, unless TEST_LOG_LEVEL asks to see them. */
 export function quietLogger(): Logger {
   const level = process.env['TEST_LOG_LEVEL'];
-  return level ? createJobAwareLogger('orchestration-test', level as AppConfig['logLevel']) : createJobAwareLogger('orchestration-test', 'info', { processLog: false });
+  return level
+    ? createJobAwareLogger('orchestration-test', level as AppConfig['logLevel'])
+    : createJobAwareLogger('orchestration-test', 'info', { processLog: false });
 }
 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -73,15 +75,17 @@ export function fakeStages(options: FakeStageOptions = {}): { handlers: StageHan
   const calls: Call[] = [];
   const threshold = options.threshold ?? 0.4;
   const cvFor = options.cvForAttempt ?? (() => 0.5);
-  const wrap = (stage: keyof StageHandlers, work: StageHandler): StageHandler => async (invocation, runtime) => {
-    calls.push({ stage, invocation });
-    runtime.logger.info({ stage }, `fake ${stage} running`);
-    runtime.progress(0.5, 'half way');
-    const delay = options.delayMs?.[stage];
-    if (delay) await sleep(delay, runtime.signal);
-    const override = options.override?.[stage];
-    return override ? override(invocation, runtime) : work(invocation, runtime);
-  };
+  const wrap =
+    (stage: keyof StageHandlers, work: StageHandler): StageHandler =>
+    async (invocation, runtime) => {
+      calls.push({ stage, invocation });
+      runtime.logger.info({ stage }, `fake ${stage} running`);
+      runtime.progress(0.5, 'half way');
+      const delay = options.delayMs?.[stage];
+      if (delay) await sleep(delay, runtime.signal);
+      const override = options.override?.[stage];
+      return override ? override(invocation, runtime) : work(invocation, runtime);
+    };
   const handlers: StageHandlers = {
     ingest: wrap('ingest', async ({ corpus }) => ({ corpus, added: 3, updated: 0, unchanged: 0, rejected: 0 })),
     preprocess: wrap('preprocess', async ({ corpus }) => ({ corpus, preprocessing_version: 1, created: false })),
@@ -92,7 +96,13 @@ export function fakeStages(options: FakeStageOptions = {}): { handlers: StageHan
     })),
     evaluate: wrap('evaluate', async ({ attempt, upstream }) => {
       const cv = cvFor(attempt);
-      return { model_version: String(upstream?.['model_version']), c_v: cv, threshold, kpi_ok: cv >= threshold, promoted: cv >= threshold };
+      return {
+        model_version: String(upstream?.['model_version']),
+        c_v: cv,
+        threshold,
+        kpi_ok: cv >= threshold,
+        promoted: cv >= threshold,
+      };
     }),
   };
   return { handlers, calls };
