@@ -43,7 +43,9 @@ function serviceProcessAlive(/** @type {string} */ role) {
     try {
       const cwd = readlinkSync(`/proc/${pid}/cwd`);
       if (!readCmdline(pid).some((arg) => resolvePath(cwd, arg) === expected)) continue;
-      const state = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').charAt(0);
+      const state = readFileSync(`/proc/${pid}/stat`, 'utf8')
+        .replace(/^.*\) /s, '')
+        .charAt(0);
       if (state !== 'Z' && state !== 'X') return true;
     } catch {
       // the process ended while we looked, or is not ours to inspect

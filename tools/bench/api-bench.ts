@@ -1,20 +1,21 @@
 // Prediction API throughput and latency, side by side with the FastAPI + gensim peer (fastapi_peer.py).
-//   node -r @swc-node/register tools/bench/api-bench.ts [--workers 2] [--connections 50] [--duration 10]
-//        [--runs 3] [--words 300] [--topics 20] [--log-level info] [--batch-size 64] [--no-peer]
-// It trains a K-topic model on fixtures/demo-corpus with the pipeline stages (sqlite + file store in a temp
-// folder), serves it with createApiApp in API_WORKERS cluster workers, exports the same λ, α, η, vocabulary and
-// stopwords for the peer, and runs autocannon against both (single ~300-word documents, then the batch
-// endpoint). Prints medians over the runs and one JSON line. Needs a quiet machine.
+//   node -r @swc-node/register tools/bench/api-bench.ts [--model direct|pipeline|random] [--workers 2]
+//        [--connections 50] [--duration 10] [--runs 3] [--words 300] [--topics 20] [--log-level info]
+//        [--batch-size 64] [--no-peer] [--profile DIR]
+// It trains a K-topic model on fixtures/demo-corpus (sqlite + file store in a temp folder), serves it with
+// createApiApp in cluster workers, exports the same λ, α, η, vocabulary and stopwords for the peer, and runs
+// autocannon against both (single ~300-word documents, then the batch endpoint). Prints each run, the
+// medians and one JSON line. Needs a quiet machine.
 import '../scripts/migration-swc-register';
 import cluster from 'node:cluster';
 import { spawn, ChildProcess } from 'node:child_process';
-import { readFileSync, readdirSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppConfig, createLogger, loadConfig } from '../../libs/config/src/index';
-import { LdaModel } from '../../libs/lda/src/index';
+import { LdaModel, inMemoryCorpus, trainLda } from '../../libs/lda/src/index';
 import { Dictionary, Phrases, Tokenizer, defaultPreprocessingConfig, isoStopwords, readStopwordFile } from '../../libs/nlp/src/index';
 import { topicModelSignature, writeMlModelFile } from '../../libs/tracking/src/index';
 import {
@@ -72,8 +73,8 @@ interface Args {
   logLevel: string;
   batchSize: number;
   peer: boolean;
-  /** trained: the pipeline trains on the demo corpus; random: demo-corpus pre-processing, random λ. */
-  model: 'trained' | 'random';
+  /** How the served model is made (see pipelineChampion and libraryChampion). */
+  model: 'direct' | 'pipeline' | 'random';
   /** Write V8 CPU profiles of the API workers here (--cpu-prof). */
   profileDir: string | null;
   port: number;
@@ -91,7 +92,7 @@ function parseArgs(argv: string[]): Args {
     logLevel: 'info',
     batchSize: 64,
     peer: true,
-    model: 'trained',
+    model: 'direct',
     profileDir: null,
     port: 3901,
     peerPort: 3902,
@@ -112,7 +113,10 @@ function parseArgs(argv: string[]): Args {
       case '--topics': args.topics = Number(value); break;
       case '--log-level': args.logLevel = value; break;
       case '--batch-size': args.batchSize = Number(value); break;
-      case '--model': args.model = value === 'random' ? 'random' : 'trained'; break;
+      case '--model':
+        if (value !== 'direct' && value !== 'pipeline' && value !== 'random') throw new Error('--model is direct, pipeline or random');
+        args.model = value;
+        break;
       case '--profile': args.profileDir = value; break;
       case '--port': args.port = Number(value); break;
       case '--peer-port': args.peerPort = Number(value); break;
@@ -135,20 +139,22 @@ function benchConfig(dir: string, args: Args): AppConfig {
   });
 }
 
-/** Trains the benchmark model on the demo corpus and makes it the champion. */
-async function trainChampion(config: AppConfig, topics: number): Promise<string> {
+/** pipeline: the ingest → preprocess → train stages on the demo corpus (sqlite + file store), then champion. */
+async function pipelineChampion(config: AppConfig, topics: number): Promise<string> {
   const logger = createLogger({ name: 'api-bench', level: 'warn', stream: 'stderr' });
   const ctx = await openStageContext(config, { logger, migrate: true });
   try {
     await runIngest(ctx, { source: join(fixtures, 'demo-corpus'), corpus: 'demo', publications: join(fixtures, 'demo-publications.csv') });
     await runPreprocess(ctx, { corpus: 'demo', stopwordsFile: join(fixtures, 'stopwords', 'chroniclitaly-stopwords.csv') });
-    const trained = await runTrain(ctx, { corpus: 'demo', topics, lda: { passes: 2, randomState: 1 } });
+    const trained = await runTrain(ctx, { corpus: 'demo', topics, lda: { passes: TRAINING_PASSES, randomState: 1 } });
     await ctx.tracking.setAlias(config.modelName, CHAMPION_ALIAS, trained.model_version);
     return trained.model_version;
   } finally {
     await ctx.close();
   }
 }
+
+const TRAINING_PASSES = 10;
 
 function demoTexts(): string[] {
   const texts: string[] = [];
@@ -159,10 +165,11 @@ function demoTexts(): string[] {
 }
 
 /**
- * A model folder with the demo corpus's real pre-processing (tokeniser, learned phrases, filtered
- * dictionary) and a random λ of the same shape a trained model has; registered and made champion.
+ * direct / random: the pipeline's default pre-processing of the demo corpus (tokeniser, learned phrases,
+ * filtered dictionary) done with the nlp lib, then λ trained with trainLda (direct) or drawn at random
+ * (random: documents then rarely converge, the worst case for inference). Registered and made champion.
  */
-async function randomChampion(config: AppConfig, topics: number, dir: string): Promise<string> {
+async function libraryChampion(config: AppConfig, topics: number, dir: string, trained: boolean): Promise<string> {
   const ds = createDataSource(config.database);
   await ds.initialize();
   await runMigrations(ds);
@@ -170,26 +177,32 @@ async function randomChampion(config: AppConfig, topics: number, dir: string): P
   const preprocessing = defaultPreprocessingConfig({ customStopwords: readStopwordFile(join(fixtures, 'stopwords', 'chroniclitaly-stopwords.csv')) });
   const tokenizer = new Tokenizer(preprocessing);
   let tokens = demoTexts().map((text) => tokenizer.tokenize(text));
-  const phraseConfig = preprocessing.phrases;
-  const phrases = phraseConfig ? [Phrases.learn(tokens, phraseConfig)] : [];
+  const phrases = preprocessing.phrases ? [Phrases.learn(tokens, preprocessing.phrases)] : [];
   for (const layer of phrases) tokens = tokens.map((doc) => layer.apply(doc));
   const dictionary = new Dictionary();
   dictionary.addDocuments(tokens);
   dictionary.filterExtremes(preprocessing.dictionary.noBelow, preprocessing.dictionary.noAbove, preprocessing.dictionary.keepN);
   const numTerms = dictionary.id2token.length;
-  let seed = 12345;
-  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  const lambda = Float32Array.from({ length: topics * numTerms }, () => 0.05 + 50 * random() ** 8);
-  const model = new LdaModel({ numTopics: topics, numTerms, alpha: new Array(topics).fill(1 / topics), eta: 1 / topics, lambda });
+  let model: LdaModel;
+  if (trained) {
+    const corpus = inMemoryCorpus(tokens.map((doc) => dictionary.doc2bow(doc)));
+    model = await trainLda(corpus, { numTopics: topics, numTerms, passes: TRAINING_PASSES, randomState: 1 });
+  } else {
+    let seed = 12345;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const lambda = Float32Array.from({ length: topics * numTerms }, () => 0.05 + 50 * random() ** 8);
+    model = new LdaModel({ numTopics: topics, numTerms, alpha: new Array(topics).fill(1 / topics), eta: 1 / topics, lambda });
+  }
   const tracking = trackingClientFor(config);
   const experimentId = await tracking.getOrCreateExperiment('api-bench');
-  const run = await tracking.createRun({ experimentId, runName: 'random-lambda' });
+  const run = await tracking.createRun({ experimentId, runName: trained ? 'trained' : 'random-lambda' });
   const modelDir = join(dir, 'model-src');
   await model.save(modelDir);
   await ModelBundle.writeSidecars(modelDir, {
     info: {
       name: config.modelName, version: null, run_id: run.runId, num_topics: topics, num_terms: numTerms,
-      trained_at: new Date().toISOString(), corpus: 'demo', corpus_digest: '', preprocessing_version: 1, params: {}, kpi: { c_v: null },
+      trained_at: new Date().toISOString(), corpus: 'demo', corpus_digest: '', preprocessing_version: 1,
+      params: { passes: trained ? TRAINING_PASSES : 0 }, kpi: { c_v: null },
     },
     preprocessing,
     dictionary,
@@ -328,19 +341,19 @@ async function primary(): Promise<void> {
   try {
     const config = benchConfig(dir, args);
     process.stderr.write(`preparing a ${args.topics}-topic ${args.model} model on the demo corpus…\n`);
-    const version = args.model === 'trained' ? await trainChampion(config, args.topics) : await randomChampion(config, args.topics, dir);
+    const version =
+      args.model === 'pipeline' ? await pipelineChampion(config, args.topics) : await libraryChampion(config, args.topics, dir, args.model === 'direct');
     const { numTerms } = await exportPeerModel(config, version, dir);
     const singles = documentWindows(args.words, 64).map((text) => JSON.stringify({ text }));
     const batchTexts = documentWindows(args.words, args.batchSize);
     const batch = [JSON.stringify({ texts: batchTexts })];
 
     const profiling = args.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${args.profileDir}`] : [];
-    cluster.setupPrimary({ silent: true, execArgv: [...process.execArgv, ...profiling] });
-    for (let i = 0; i < args.workers; i += 1) {
-      const worker = cluster.fork({ API_BENCH_DIR: dir, API_BENCH_ARGS: JSON.stringify(args) });
-      worker.process.stdout?.resume();
-      worker.process.stderr?.pipe(process.stderr);
-    }
+    // Workers log to a file: a pipe drained by this (busy) load-generating process would throttle them.
+    const log = openSync(join(dir, 'api.log'), 'a');
+    cluster.setupPrimary({ execArgv: [...process.execArgv, ...profiling], stdio: ['ignore', log, log, 'ipc'] });
+    for (let i = 0; i < args.workers; i += 1) cluster.fork({ API_BENCH_DIR: dir, API_BENCH_ARGS: JSON.stringify(args) });
+    closeSync(log);
     const apiUrl = `http://127.0.0.1:${args.port}`;
     await waitUntil(`${apiUrl}/health/ready`, 60_000);
     const api = await measure('api single', apiUrl, singles, args.connections, args);

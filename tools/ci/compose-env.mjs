@@ -63,7 +63,8 @@ function main() {
   if (dockerfile) {
     const { stages } = parseDockerfile(readFileSync(join(root, dockerfile), 'utf8'));
     for (const instruction of stages[stages.length - 1]?.instructions ?? []) {
-      if (instruction.keyword === 'ENV') for (const [key, value] of parseEnvInstruction(instruction.args)) result.set(key, value);
+      if (instruction.keyword === 'ENV')
+        for (const [key, value] of parseEnvInstruction(instruction.args)) result.set(key, value);
     }
   }
   for (const [key, value] of Object.entries(environment)) result.set(key, value === null ? '' : String(value));

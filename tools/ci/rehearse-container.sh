@@ -169,10 +169,25 @@ start_service() {
 step "migrate (one-shot role)"
 run_role migrate migrate | tee "$LOGS/migrate.log" | tail -n 1
 
+step "embedded sqlite: migrate with the image's default DATABASE_URL (better-sqlite3 must be installed)"
+# shellcheck source=/dev/null
+(cd "$APP" && set -a && . "$WORK/migrate.env" && export DATABASE_URL="sqlite:./data/topicops.sqlite" && set +a &&
+  exec "$ENTRYPOINT" migrate) | tail -n 1
+
 step "start api, worker, scheduler"
 start_service api
 start_service worker
 start_service scheduler
+# Each service must come up from the pruned folder: the image's own health check, per role.
+for role in api worker scheduler; do
+  deadline=$((SECONDS + 90))
+  # shellcheck source=/dev/null
+  until (set -a && . "$WORK/$role.env" && set +a && node "$HEALTHCHECK" "$role") >"$LOGS/health-$role.out" 2>&1; do
+    [ "$SECONDS" -lt "$deadline" ] || fail "$role did not become healthy: $(cat "$LOGS/health-$role.out")"
+    sleep 1
+  done
+  cat "$LOGS/health-$role.out"
+done
 
 # ---- the demo pipeline through the CLI -------------------------------------------------------------
 pipeline_args=(pipeline --source fixtures/demo-corpus --publications fixtures/demo-publications.csv
@@ -197,7 +212,7 @@ done
 step "api: /health ready and one prediction"
 node "$ROOT/tools/ci/lib/api-probe.mjs" --base "http://127.0.0.1:$PORT" --key "$PREDICT_KEY" --timeout 180
 
-step "image health check per role"
+step "image health check per role, after the pipeline"
 for role in api worker scheduler; do
   # shellcheck source=/dev/null
   (set -a && . "$WORK/$role.env" && set +a && node "$HEALTHCHECK" "$role")

@@ -27,7 +27,10 @@ async function main() {
   });
   if (!values.out) throw new ManifestError('--out <dir> is required');
   const outDir = resolve(values.out);
-  const apps = values.apps.split(',').map((name) => name.trim()).filter(Boolean);
+  const apps = values.apps
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
 
   const appManifests = apps.map((app) => {
     const file = join(resolve(values.dist), app, 'package.json');

@@ -14,7 +14,12 @@ import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { checkComposeRules, createSchemaValidator, knownAppEnvironment, loadComposeFile } from './lib/compose-rules.mjs';
+import {
+  checkComposeRules,
+  createSchemaValidator,
+  knownAppEnvironment,
+  loadComposeFile,
+} from './lib/compose-rules.mjs';
 import { checkDag } from './lib/dag-check.mjs';
 import { checkDockerfilePolicy } from './lib/dockerfile-rules.mjs';
 import { readDockerignore } from './lib/dockerignore.mjs';
@@ -38,7 +43,9 @@ const SHELL_SCRIPTS = [
 const CHECKS = {
   compose: () => {
     const exampleEnv = readEnvFile(join(root, '.env.example'));
-    const files = ['docker-compose.yml', 'docker-compose.dev.yml'].map((file) => loadComposeFile(join(root, file), exampleEnv));
+    const files = ['docker-compose.yml', 'docker-compose.dev.yml'].map((file) =>
+      loadComposeFile(join(root, file), exampleEnv),
+    );
     for (const file of files) file.path = relative(root, file.path);
     const validate = createSchemaValidator(join(root, 'tools/ci/schemas/compose-spec.json'));
     // Where the apps read their environment: the config lib and each app's own settings.
@@ -71,7 +78,9 @@ const CHECKS = {
     try {
       linter = require('dockerfile-utils');
     } catch {
-      console.log(`  WARNING: ${DOCKERFILE_LINTER} is not installed (a requested devDependency): ran the policy rules only`);
+      console.log(
+        `  WARNING: ${DOCKERFILE_LINTER} is not installed (a requested devDependency): ran the policy rules only`,
+      );
     }
     for (const { file, contextDir, ignoreRules: rules } of targets) {
       const text = readFileSync(join(root, file), 'utf8');

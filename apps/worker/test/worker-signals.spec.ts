@@ -1,16 +1,32 @@
 import { PipelineTaskEntity } from '@topicops/corpus';
 import { TestDatabase, createTestDatabase } from '@topicops/corpus/testing';
-import { PipelineScheduler, pipelineRunStatus, redisConnectionOptions, submitPipelineRun, waitForPipelineRun } from '@topicops/pipeline';
+import {
+  PipelineScheduler,
+  pipelineRunStatus,
+  redisConnectionOptions,
+  submitPipelineRun,
+  waitForPipelineRun,
+} from '@topicops/pipeline';
 import { Queue } from 'bullmq';
-import { TEST_REDIS_URL, deletePrefix, pipelineEnv, quietLogger, redisSkipNotice, tempDir, testPrefix } from './support/environment';
+import {
+  TEST_REDIS_URL,
+  deletePrefix,
+  pipelineEnv,
+  quietLogger,
+  redisSkipNotice,
+  tempDir,
+  testPrefix,
+} from './support/environment';
 import { WorkerMessage } from './support/messages';
 import { WorkerProcess } from './support/worker-process';
 
 redisSkipNotice('worker-signals.spec');
 const describeWithRedis = TEST_REDIS_URL ? describe : describe.skip;
 
+type StageStarted = Extract<WorkerMessage, { type: 'stage-started' }>;
+const isStageStart = (m: WorkerMessage): m is StageStarted => m.type === 'stage-started';
 const startedStage = (runId: string, stage: string) => (m: WorkerMessage) =>
-  m.type === 'stage-started' && m.pipelineRunId === runId && m.stage === stage;
+  isStageStart(m) && m.pipelineRunId === runId && m.stage === stage;
 
 describeWithRedis('worker processes and signals (fake stages)', () => {
   const redisUrl = TEST_REDIS_URL ?? '';
@@ -24,7 +40,10 @@ describeWithRedis('worker processes and signals (fake stages)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('worker_signals');
-    env = { ...pipelineEnv({ databaseUrl: db.url, trackingDir: tracking.dir, redisUrl, prefix, kpiMinCv: 0.4 }), TEST_WORKER_STAGES: 'fake' };
+    env = {
+      ...pipelineEnv({ databaseUrl: db.url, trackingDir: tracking.dir, redisUrl, prefix, kpiMinCv: 0.4 }),
+      TEST_WORKER_STAGES: 'fake',
+    };
     scheduler = new PipelineScheduler({ redisUrl, prefix, ds: db.ds, logger: quietLogger(), reconcileIntervalMs: 0 });
     await scheduler.start();
     trainQueue = new Queue('train', { connection: redisConnectionOptions(redisUrl, 'producer'), prefix });
@@ -60,30 +79,37 @@ describeWithRedis('worker processes and signals (fake stages)', () => {
     const summary = await waitForPipelineRun(db.ds, runId, { timeoutMs: 60_000, pollMs: 200 });
     expect(summary).toMatchObject({ status: 'succeeded', attempts: 1, model_version: '1' });
     // Only the interrupted stage ran again; the finished ones were not redone.
-    expect(survivor.messages.filter((m) => m.type === 'stage-started' && m.pipelineRunId === runId).map((m) => m.type === 'stage-started' && m.stage)).toEqual(['train', 'evaluate']);
+    const survivorStages = survivor.messages.filter(isStageStart).filter((m) => m.pipelineRunId === runId);
+    expect(survivorStages.map((m) => m.stage)).toEqual(['train', 'evaluate']);
     const job = await trainQueue.getJob(`${runId}_a1_train`);
     expect(job?.stalledCounter).toBe(1);
     const { logs } = await trainQueue.getJobLogs(`${runId}_a1_train`);
-    expect(new Set(logs.map((line) => (JSON.parse(line) as { pid: number }).pid))).toEqual(new Set([doomed.pid, survivor.pid]));
+    expect(new Set(logs.map((line) => (JSON.parse(line) as { pid: number }).pid))).toEqual(
+      new Set([doomed.pid, survivor.pid]),
+    );
     expect(await db.ds.getRepository(PipelineTaskEntity).countBy({ pipelineRunId: runId })).toBe(4);
   });
 
-  it('SIGTERM mid-stage: the worker hands its job back and exits; another finishes it without a retry used', async () => {
+  it('SIGTERM mid-stage: the worker hands its job back and exits; the next worker finishes it, no retry used', async () => {
+    await Promise.all(workers.map((worker) => worker.stop()));
     const stopping = await startWorker({ TEST_WORKER_PAUSE_AFTER: 'train', WORKER_SHUTDOWN_GRACE_MS: '300' });
     const runId = await submitPipelineRun(redisUrl, db.ds, { corpus: 'term', trigger: 'api' }, { prefix });
-    // The other worker from the first test is still running: let this run's train land on `stopping`.
-    await stopping.waitFor(startedStage(runId, 'train'), 30_000).catch(() => undefined);
-    if (!stopping.messages.some((m) => m.type === 'paused' && m.pipelineRunId === runId)) {
-      // The train job went to the other worker; nothing to hand back in this run.
-      return;
-    }
-    const started = Date.now();
+    await untilPaused(stopping, runId);
+
+    const signalled = Date.now();
     stopping.kill('SIGTERM');
     const exit = await stopping.exited;
-    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(Date.now() - signalled).toBeLessThan(15_000);
     expect(exit.signal === 'SIGTERM' || exit.code === 0).toBe(true);
+    const task = await db.ds
+      .getRepository(PipelineTaskEntity)
+      .findOneByOrFail({ pipelineRunId: runId, stage: 'train' });
+    expect(task).toMatchObject({ status: 'queued', error: 'handed back: the worker shut down mid-stage' });
+
+    const finisher = await startWorker();
     const summary = await waitForPipelineRun(db.ds, runId, { timeoutMs: 60_000, pollMs: 200 });
     expect(summary.status).toBe('succeeded');
+    expect(finisher.messages.some(startedStage(runId, 'train'))).toBe(true);
     const job = await trainQueue.getJob(`${runId}_a1_train`);
     expect(job?.stalledCounter).toBe(0);
     expect(job?.attemptsMade).toBe(1);

@@ -61,6 +61,26 @@ describe.each(testDialects())('schema and migrations (%s)', (dialect) => {
     expect(await schemaDrift(db.ds)).toEqual([]);
   });
 
+  it('keeps existing rows when the latest migration is undone and applied again', async () => {
+    const latest = db.ds.migrations.at(-1)?.name;
+    await db.ds.undoLastMigration();
+    expect(await pendingMigrations(db.ds)).toEqual([latest]);
+    await db.ds.query(
+      'INSERT INTO preprocessing_versions (corpus, version, config_hash, config, document_count, token_count, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ['before-upgrade', 1, 'a'.repeat(64), '{"schema":1}', 3, 42, 'ready', '2024-01-01 00:00:00'],
+    );
+    expect(await runMigrations(db.ds)).toEqual([latest]);
+    const kept = await db.ds.getRepository(PreprocessingVersionEntity).findOneByOrFail({ corpus: 'before-upgrade' });
+    expect(kept).toMatchObject({
+      version: 1,
+      config: { schema: 1 },
+      documentCount: 3,
+      tokenCount: 42,
+      status: 'ready',
+    });
+    expect(await schemaDrift(db.ds)).toEqual([]);
+  });
+
   it('stores doubles, booleans, big integers, JSON and times without loss', async () => {
     const coherence = 0.4123456789012345;
     const saved = await db.ds.getRepository(KpiRecordEntity).save({

@@ -1,6 +1,7 @@
 // The E-step and M-step against straight transcriptions of gensim 4.2's LdaModel.inference / LdaState.blend.
 import { packDocs } from '../src/corpus/packed-docs';
-import { batchedEStep, FLOAT32_EPSILON } from '../src/estep/batched-estep';
+import { FLOAT32_EPSILON } from '../src/estep/estep-types';
+import { runEStep } from '../src/estep/run-estep';
 import { inferSingleDocument } from '../src/estep/single-document';
 import { TopicColumns } from '../src/estep/topic-columns';
 import { RandomStream, fillGensimGammaInit } from '../src/math/random';
@@ -49,12 +50,16 @@ describe('gensim algorithm', () => {
   const gammaInit = new Float32Array(corpus.docs.length * K);
   fillGensimGammaInit(gammaInit, 0, gammaInit.length, 42);
 
-  it('batched E-step: same γ and sufficient statistics as gensim, for every document', () => {
+  it.each([
+    ['padded sub-batches', Infinity],
+    ['one document at a time', 0],
+    ['both', 60 * K],
+  ])('E-step in %s: same γ and sufficient statistics as gensim, for every document', (_, perDocumentFrom) => {
     const topics = TopicColumns.fromUnpadded(expElogbetaT, K, V);
     const docs = [...corpus.docs, []];
     const init = new Float32Array(docs.length * K).fill(1);
     init.set(gammaInit);
-    const result = batchedEStep(topics, packDocs(docs, V), init, { alpha, iterations: 50, gammaThreshold: 0.001, collectSstats: true, elementBudget: 4000 });
+    const result = runEStep(topics, packDocs(docs, V), init, { alpha, iterations: 50, gammaThreshold: 0.001, collectSstats: true, elementBudget: 4000, perDocumentFrom });
     const expected = new Float64Array(V * K);
     corpus.docs.forEach((doc, d) => {
       const ref = gensimInference(doc, expElogbetaT, alpha, Array.from(gammaInit.subarray(d * K, d * K + K)), 50, 0.001);

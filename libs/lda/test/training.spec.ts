@@ -1,4 +1,7 @@
-import { LdaModel, TrainProgress, inMemoryCorpus, trainLda } from '../src';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LdaModel, TrainProgress, inMemoryCorpus, readMatrixMarket, trainLda, writeMatrixMarket } from '../src';
 import { generateLdaCorpus } from './synthetic-corpus';
 
 const corpus = generateLdaCorpus({ seed: 21, numTopics: 4, numTerms: 150, numDocs: 400, docLength: 60, alpha: 0.2, eta: 0.05 });
@@ -30,6 +33,19 @@ describe('training', () => {
     expect(maxDifference(threaded.lambda, single.lambda)).toBeLessThan(1e-4);
     const otherSeed = await train({ randomState: 18 });
     expect(maxDifference(otherSeed.lambda, single.lambda)).toBeGreaterThan(1e-2);
+  });
+
+  it('trains the same from a streamed Matrix Market file as from memory', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'topicops-lda-stream-'));
+    try {
+      await writeMatrixMarket(join(dir, 'corpus.mm'), corpus.docs, base.numTerms);
+      const streamed = await trainLda(await readMatrixMarket(join(dir, 'corpus.mm')), { ...base, threads: 1 });
+      models.push(streamed);
+      const inMemory = await train({});
+      expect(Array.from(streamed.lambda)).toEqual(Array.from(inMemory.lambda));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('falls back to the calling thread when the worker script is missing, and says so', async () => {

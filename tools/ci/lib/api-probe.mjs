@@ -39,7 +39,8 @@ async function main() {
   const { values } = parseArgs({
     options: { base: { type: 'string' }, key: { type: 'string' }, timeout: { type: 'string', default: '180' } },
   });
-  if (!values.base || !values.key) throw new Error('usage: api-probe.mjs --base <url> --key <predict key> [--timeout s]');
+  if (!values.base || !values.key)
+    throw new Error('usage: api-probe.mjs --base <url> --key <predict key> [--timeout s]');
   const deadline = Date.now() + Number(values.timeout) * 1000;
 
   let last = '';
@@ -66,7 +67,8 @@ async function main() {
     body: JSON.stringify({ text: SAMPLE_TEXT }),
   });
   const text = await res.text();
-  if (res.status < 200 || res.status > 299) throw new Error(`POST /v1/predictions answered HTTP ${res.status}: ${text}`);
+  if (res.status < 200 || res.status > 299)
+    throw new Error(`POST /v1/predictions answered HTTP ${res.status}: ${text}`);
   const result = assertPrediction(JSON.parse(text));
   console.log(`POST /v1/predictions: HTTP ${res.status}, ${JSON.stringify(result)}`);
 
@@ -75,7 +77,8 @@ async function main() {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ text: SAMPLE_TEXT }),
   });
-  if (anonymous.status !== 401) throw new Error(`a prediction without a key answered HTTP ${anonymous.status}, not 401`);
+  if (anonymous.status !== 401)
+    throw new Error(`a prediction without a key answered HTTP ${anonymous.status}, not 401`);
   console.log('POST /v1/predictions without a key: HTTP 401');
 }
 

@@ -53,7 +53,8 @@ export function createSchemaValidator(schemaPath) {
   return (/** @type {ComposeFile} */ file) => {
     if (validate(file.model)) return [];
     return (validate.errors ?? []).map(
-      (/** @type {import('ajv').ErrorObject} */ error) => `${file.path}: schema: ${error.instancePath || '/'} ${error.message ?? ''} ${JSON.stringify(error.params)}`,
+      (/** @type {import('ajv').ErrorObject} */ error) =>
+        `${file.path}: schema: ${error.instancePath || '/'} ${error.message ?? ''} ${JSON.stringify(error.params)}`,
     );
   };
 }
@@ -92,7 +93,8 @@ export function checkComposeRules(files, context) {
     const isOverride = file !== base;
     for (const [name, service] of Object.entries(services(file.model))) {
       const where = `${file.path}: services.${name}`;
-      if (isOverride && !(name in services(base.model))) problems.push(`${where} overrides a service the base file lacks`);
+      if (isOverride && !(name in services(base.model)))
+        problems.push(`${where} overrides a service the base file lacks`);
       if (service.container_name) problems.push(`${where} sets container_name (breaks --scale and parallel projects)`);
       if (context.scalable.includes(name) && service.ports) {
         problems.push(`${where} publishes ports, so it cannot be scaled with --scale ${name}=N`);
@@ -255,4 +257,3 @@ export function knownAppEnvironment(root, sourceFiles) {
   }
   return names;
 }
-

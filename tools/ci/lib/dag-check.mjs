@@ -31,7 +31,8 @@ export function checkDag(root, paths) {
 
   const tests = python(root, ['-B', '-m', 'unittest', 'discover', '-s', paths.testDir, '-p', 'test_*.py']);
   process.stdout.write(tests.stderr);
-  if (tests.status !== 0) problems.push(`the DAG's Python tests failed (python3 -m unittest discover -s ${paths.testDir})`);
+  if (tests.status !== 0)
+    problems.push(`the DAG's Python tests failed (python3 -m unittest discover -s ${paths.testDir})`);
 
   const stages = python(root, [
     '-B',

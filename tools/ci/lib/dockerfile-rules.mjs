@@ -29,12 +29,15 @@ export function checkDockerfilePolicy(label, text, build) {
     for (const { line, keyword, args } of stage.instructions) {
       const at = `${label}:${line}`;
       if (keyword === 'RUN') problems.push(...runProblems(at, args));
-      if (keyword === 'ADD' && /(^|\s)(https?:|git@)/.test(args)) problems.push(`${at} ADD of a URL: download in RUN with a checksum`);
-      if (keyword === 'ADD' && !/\.(tar|tgz|tar\.\w+)(\s|$)/.test(args)) problems.push(`${at} use COPY, not ADD, for plain files`);
+      if (keyword === 'ADD' && /(^|\s)(https?:|git@)/.test(args))
+        problems.push(`${at} ADD of a URL: download in RUN with a checksum`);
+      if (keyword === 'ADD' && !/\.(tar|tgz|tar\.\w+)(\s|$)/.test(args))
+        problems.push(`${at} use COPY, not ADD, for plain files`);
       if ((keyword === 'COPY' || keyword === 'ADD') && !/--from=/.test(args)) {
         problems.push(...copySourceProblems(at, args, build));
       }
-      if (keyword === 'WORKDIR' && !args.startsWith('/') && !args.startsWith('$')) problems.push(`${at} WORKDIR must be absolute`);
+      if (keyword === 'WORKDIR' && !args.startsWith('/') && !args.startsWith('$'))
+        problems.push(`${at} WORKDIR must be absolute`);
     }
   }
 
@@ -61,8 +64,10 @@ function runProblems(at, command) {
   }
   if (/\bapt-get\s+install\b/.test(command)) {
     if (!/\s-y\b|--yes\b|--assume-yes\b/.test(command)) problems.push(`${at} apt-get install without -y`);
-    if (!/--no-install-recommends\b/.test(command)) problems.push(`${at} apt-get install without --no-install-recommends`);
-    if (!/rm -rf \/var\/lib\/apt\/lists/.test(command)) problems.push(`${at} apt-get install without removing /var/lib/apt/lists`);
+    if (!/--no-install-recommends\b/.test(command))
+      problems.push(`${at} apt-get install without --no-install-recommends`);
+    if (!/rm -rf \/var\/lib\/apt\/lists/.test(command))
+      problems.push(`${at} apt-get install without removing /var/lib/apt/lists`);
   }
   if (/\bpip3?\s+install\b/.test(command)) {
     if (!/--no-cache-dir\b/.test(command)) problems.push(`${at} pip install without --no-cache-dir`);
@@ -72,7 +77,8 @@ function runProblems(at, command) {
       .split(/\s+/)
       .map((word) => word.replace(/^["']|["']$/g, ''))
       .filter((word) => word && !word.startsWith('-'));
-    for (const spec of packages) if (!spec.includes('==')) problems.push(`${at} pip package ${spec} is not pinned (==)`);
+    for (const spec of packages)
+      if (!spec.includes('==')) problems.push(`${at} pip package ${spec} is not pinned (==)`);
   }
   if (/\bnpm\s+install\b/.test(command)) problems.push(`${at} use npm ci (lockfile) instead of npm install`);
   return problems;
@@ -92,7 +98,8 @@ function copySourceProblems(at, args, build) {
     const path = source.replace(/^\.\//, '').replace(/\/$/, '');
     if (path === '.' || path === '') continue;
     if (!existsSync(join(build.contextDir, path))) problems.push(`${at} COPY source ${source} does not exist`);
-    else if (isIgnored(build.ignoreRules, path)) problems.push(`${at} COPY source ${source} is excluded by .dockerignore`);
+    else if (isIgnored(build.ignoreRules, path))
+      problems.push(`${at} COPY source ${source} is excluded by .dockerignore`);
   }
   return problems;
 }

@@ -22,7 +22,10 @@ function globToRegex(glob) {
     } else if (ch === '[') {
       const end = glob.indexOf(']', i + 1);
       if (end < 0) throw new Error(`unterminated character class in .dockerignore pattern "${glob}"`);
-      out += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+      out += `[${glob
+        .slice(i + 1, end)
+        .replace(/^!/, '^')
+        .replace(/\\/g, '\\\\')}]`;
       i = end;
     } else if (ch === '\\' && i + 1 < glob.length) {
       out += `\\${glob[i + 1]}`;

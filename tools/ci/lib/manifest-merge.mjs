@@ -56,17 +56,21 @@ export function mergeAppManifests(apps, root, options = {}) {
     if (name in rootOptional) {
       if (!options.omitOptional) optionalDependencies[name] = version;
     } else if (name in rootDeps) {
-      if (rootDeps[name] !== version) notes.push(`${name}: package.json pins ${rootDeps[name]}, ${app}'s bundle resolved ${version}`);
+      if (rootDeps[name] !== version)
+        notes.push(`${name}: package.json pins ${rootDeps[name]}, ${app}'s bundle resolved ${version}`);
     } else if (name in rootDev) {
       problems.push(`${app} imports ${name} at run time, but package.json lists it under devDependencies`);
     } else {
       dependencies[name] = version;
-      notes.push(`${app} imports ${name} (${version}), which package.json does not declare: installed as Nx resolved it`);
+      notes.push(
+        `${app} imports ${name} (${version}), which package.json does not declare: installed as Nx resolved it`,
+      );
     }
   }
   if (problems.length) throw new ManifestError(`cannot merge the runtime manifest:\n  - ${problems.join('\n  - ')}`);
   const unseen = Object.keys(rootDeps).filter((name) => !imported.has(name));
-  if (unseen.length) notes.push(`declared runtime dependencies no bundle imports statically (kept): ${unseen.join(', ')}`);
+  if (unseen.length)
+    notes.push(`declared runtime dependencies no bundle imports statically (kept): ${unseen.join(', ')}`);
 
   /** @type {Manifest} */
   const manifest = {

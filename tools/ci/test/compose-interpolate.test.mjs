@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { InterpolationError, interpolate, interpolateTree, referencedVariables } from '../lib/compose-interpolate.mjs';
 
-const env = new Map([['SET', 'value'], ['EMPTY', '']]);
+const env = new Map([
+  ['SET', 'value'],
+  ['EMPTY', ''],
+]);
 const lookup = (/** @type {string} */ name) => env.get(name);
 
 test('defaults, alternatives and escapes follow docker compose', () => {
@@ -33,6 +36,9 @@ test('trees are interpolated in values, keys untouched, and every reference is r
   const uses = [];
   const tree = { '${KEY}': ['${SET}', 3, { url: 'x://${UNSET:-${NESTED}}' }] };
   assert.deepEqual(interpolateTree(tree, lookup, uses), { '${KEY}': ['value', 3, { url: 'x://' }] });
-  assert.deepEqual(uses.map((u) => `${u.name}${u.operator}`), ['SET', 'UNSET:-', 'NESTED']);
+  assert.deepEqual(
+    uses.map((u) => `${u.name}${u.operator}`),
+    ['SET', 'UNSET:-', 'NESTED'],
+  );
   assert.deepEqual([...referencedVariables({ a: '${A:-${B}} $C $$D', b: ['${E:?x}'] })].sort(), ['A', 'B', 'C', 'E']);
 });

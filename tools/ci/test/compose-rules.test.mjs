@@ -30,7 +30,9 @@ const context = (/** @type {Map<string, string>} */ exampleEnv) => ({
 
 test("the repository's compose files are valid and follow the rules", () => {
   const exampleEnv = readEnvFile(join(root, '.env.example'));
-  const files = ['docker-compose.yml', 'docker-compose.dev.yml'].map((name) => loadComposeFile(join(root, name), exampleEnv));
+  const files = ['docker-compose.yml', 'docker-compose.dev.yml'].map((name) =>
+    loadComposeFile(join(root, name), exampleEnv),
+  );
   assert.deepEqual(files.flatMap(validate), []);
   const knownAppEnv = new Set([
     ...['DATABASE_URL', 'TRACKING_URI', 'MLFLOW_TRACKING_TOKEN', 'REDIS_URL', 'LOG_LEVEL', 'KPI_MIN_CV', 'MODEL_NAME'],
@@ -50,13 +52,23 @@ test("the repository's compose files are valid and follow the rules", () => {
 test('the schema rejects what docker compose rejects', () => {
   const file = load('services:\n  web:\n    image: nginx:1.27\n    restart: sometimes\n    ports: {a: 1}\n', new Map());
   const problems = validate(file);
-  assert.ok(problems.some((p) => p.includes('/services/web/ports')), problems.join('\n'));
+  assert.ok(
+    problems.some((p) => p.includes('/services/web/ports')),
+    problems.join('\n'),
+  );
 });
 
 test('every project rule reports its violation', () => {
   mkdirSync(join(scratch, 'app'), { recursive: true });
-  writeFileSync(join(scratch, 'app/Dockerfile'), 'FROM node:20.20.2-bookworm-slim\nUSER node\nHEALTHCHECK CMD ["true"]\n');
-  const env = new Map([['TAG', '1'], ['DB_PASSWORD', 'hunter2'], ['STALE', 'x']]);
+  writeFileSync(
+    join(scratch, 'app/Dockerfile'),
+    'FROM node:20.20.2-bookworm-slim\nUSER node\nHEALTHCHECK CMD ["true"]\n',
+  );
+  const env = new Map([
+    ['TAG', '1'],
+    ['DB_PASSWORD', 'hunter2'],
+    ['STALE', 'x'],
+  ]);
   const file = load(
     [
       'services:',
@@ -105,7 +117,10 @@ test('every project rule reports its violation', () => {
     /\.env\.example must leave the secret DB_PASSWORD empty/,
   ];
   for (const expected of expectations) {
-    assert.ok(problems.some((p) => expected.test(p)), `expected ${expected}, got:\n${problems.join('\n')}`);
+    assert.ok(
+      problems.some((p) => expected.test(p)),
+      `expected ${expected}, got:\n${problems.join('\n')}`,
+    );
   }
   assert.equal(problems.length, expectations.length, problems.join('\n'));
 });

@@ -15,13 +15,24 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 
 test("the repository's Dockerfiles pass the policy", () => {
   const app = readFileSync(join(root, 'docker/Dockerfile'), 'utf8');
-  assert.deepEqual(checkDockerfilePolicy('docker/Dockerfile', app, { contextDir: root, ignoreRules: readDockerignore(join(root, '.dockerignore')) }), []);
+  assert.deepEqual(
+    checkDockerfilePolicy('docker/Dockerfile', app, {
+      contextDir: root,
+      ignoreRules: readDockerignore(join(root, '.dockerignore')),
+    }),
+    [],
+  );
   const mlflow = readFileSync(join(root, 'docker/mlflow/Dockerfile'), 'utf8');
-  assert.deepEqual(checkDockerfilePolicy('mlflow', mlflow, { contextDir: join(root, 'docker/mlflow'), ignoreRules: [] }), []);
+  assert.deepEqual(
+    checkDockerfilePolicy('mlflow', mlflow, { contextDir: join(root, 'docker/mlflow'), ignoreRules: [] }),
+    [],
+  );
 });
 
 test('stages, continuation lines and ARG defaults are parsed', () => {
-  const { globalArgs, stages } = parseDockerfile('ARG BASE=node:20\nFROM ${BASE} AS build\nRUN a \\\n  # note\n  && b\nFROM build\nUSER 1000\n');
+  const { globalArgs, stages } = parseDockerfile(
+    'ARG BASE=node:20\nFROM ${BASE} AS build\nRUN a \\\n  # note\n  && b\nFROM build\nUSER 1000\n',
+  );
   assert.equal(resolveFrom(stages[0].from, globalArgs), 'node:20');
   assert.equal(stages[0].name, 'build');
   assert.equal(stages[0].instructions[0].args, 'a && b');
@@ -42,7 +53,10 @@ test('each policy rule reports its violation', () => {
     'COPY missing.txt secret.env /app/',
     'CMD python app.py',
   ].join('\n');
-  const problems = checkDockerfilePolicy('bad', text, { contextDir: scratch, ignoreRules: parseDockerignore('secret.env\n') });
+  const problems = checkDockerfilePolicy('bad', text, {
+    contextDir: scratch,
+    ignoreRules: parseDockerignore('secret.env\n'),
+  });
   const expectations = [
     /FROM python:latest is not pinned/,
     /WORKDIR must be absolute/,
@@ -62,7 +76,10 @@ test('each policy rule reports its violation', () => {
     /no HEALTHCHECK/,
   ];
   for (const expected of expectations) {
-    assert.ok(problems.some((p) => expected.test(p)), `expected ${expected}, got:\n${problems.join('\n')}`);
+    assert.ok(
+      problems.some((p) => expected.test(p)),
+      `expected ${expected}, got:\n${problems.join('\n')}`,
+    );
   }
   // secret.env does not exist either: it is reported as missing, not as ignored.
   assert.equal(problems.length, expectations.length + 1, problems.join('\n'));

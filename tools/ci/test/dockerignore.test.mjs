@@ -25,12 +25,25 @@ test('** spans directories and the last matching rule wins', () => {
 
 test("the repository's .dockerignore keeps what docker/Dockerfile copies", () => {
   const rules = readDockerignore(join(root, '.dockerignore'));
-  for (const kept of ['package.json', 'docker/entrypoint.sh', 'docker/healthcheck.mjs', 'tools/ci/runtime-manifest.mjs',
-    'fixtures/demo-corpus', 'fixtures/stopwords/chroniclitaly-stopwords.csv', 'apps/api/src/main.ts']) {
+  for (const kept of [
+    'package.json',
+    'docker/entrypoint.sh',
+    'docker/healthcheck.mjs',
+    'tools/ci/runtime-manifest.mjs',
+    'fixtures/demo-corpus',
+    'fixtures/stopwords/chroniclitaly-stopwords.csv',
+    'apps/api/src/main.ts',
+  ]) {
     assert.equal(isIgnored(rules, kept), false, kept);
   }
-  for (const dropped of ['node_modules/x', 'libs/nlp/node_modules/y', '.env', '.git/config', 'dist/apps/api/main.js',
-    'fixtures/reference/coherence.json.gz']) {
+  for (const dropped of [
+    'node_modules/x',
+    'libs/nlp/node_modules/y',
+    '.env',
+    '.git/config',
+    'dist/apps/api/main.js',
+    'fixtures/reference/coherence.json.gz',
+  ]) {
     assert.equal(isIgnored(rules, dropped), true, dropped);
   }
 });

@@ -16,7 +16,10 @@ after(() => rmSync(app, { recursive: true, force: true }));
 // `migrate --check` with the next exit code of FAKE_CHECK_CODES (one per call).
 for (const role of ['api', 'worker', 'scheduler']) {
   mkdirSync(join(app, 'dist/apps', role), { recursive: true });
-  writeFileSync(join(app, 'dist/apps', role, 'main.js'), `console.log(JSON.stringify({ role: '${role}', args: process.argv.slice(2), cwd: process.cwd() }));`);
+  writeFileSync(
+    join(app, 'dist/apps', role, 'main.js'),
+    `console.log(JSON.stringify({ role: '${role}', args: process.argv.slice(2), cwd: process.cwd() }));`,
+  );
 }
 writeFileSync(
   join(app, 'dist/apps/worker/cli.js'),
@@ -65,7 +68,11 @@ test('a configuration error stops at once; a schema that stays behind times out'
   assert.equal(configError.status, 2);
   assert.match(configError.stderr, /configuration error/);
   assert.equal(checkCalls(), 1);
-  const behind = run(['worker'], { ...MYSQL, FAKE_CHECK_CODES: '1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1', MIGRATIONS_WAIT_SECONDS: '0' });
+  const behind = run(['worker'], {
+    ...MYSQL,
+    FAKE_CHECK_CODES: '1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1',
+    MIGRATIONS_WAIT_SECONDS: '0',
+  });
   assert.equal(behind.status, 1);
   assert.match(behind.stderr, /still not migrated/);
 });

@@ -7,6 +7,12 @@ test('dotenv lines: comments, export, quotes, inline comments', () => {
   const values = parseEnvFile(
     '# comment\nA=1\nexport B=two words # note\nC="quoted # not a comment\\n"\nD=\'single $x\'\nE=\n',
   );
-  assert.deepEqual(Object.fromEntries(values), { A: '1', B: 'two words', C: 'quoted # not a comment\n', D: 'single $x', E: '' });
+  assert.deepEqual(Object.fromEntries(values), {
+    A: '1',
+    B: 'two words',
+    C: 'quoted # not a comment\n',
+    D: 'single $x',
+    E: '',
+  });
   assert.throws(() => parseEnvFile('not a pair'), /line 1/);
 });

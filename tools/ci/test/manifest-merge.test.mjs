@@ -28,26 +28,39 @@ test('all declared runtime dependencies, sorted; optional packages stay optional
   assert.deepEqual(manifest.allowScripts, root.allowScripts, 'npm 11 needs the install-script policy');
   assert.equal(manifest.private, true);
   assert.equal(manifest.name, 'topicops-runtime');
-  assert.ok(notes.some((note) => /no bundle imports statically \(kept\): better-sqlite3/.test(note)), notes.join('\n'));
+  assert.ok(
+    notes.some((note) => /no bundle imports statically \(kept\): better-sqlite3/.test(note)),
+    notes.join('\n'),
+  );
 });
 
 test('--omit-optional drops optional packages', () => {
-  const { manifest } = mergeAppManifests([app('worker', { bullmq: '5.63.0', '@tensorflow/tfjs-node': '4.22.0' })], root, {
-    omitOptional: true,
-  });
+  const { manifest } = mergeAppManifests(
+    [app('worker', { bullmq: '5.63.0', '@tensorflow/tfjs-node': '4.22.0' })],
+    root,
+    {
+      omitOptional: true,
+    },
+  );
   assert.equal(manifest.optionalDependencies, undefined);
 });
 
 test('an undeclared import is installed as Nx resolved it, with a note', () => {
   const { manifest, notes } = mergeAppManifests([app('worker', { 'tsconfig-paths': '4.2.0' })], root);
   assert.equal(manifest.dependencies?.['tsconfig-paths'], '4.2.0');
-  assert.ok(notes.some((note) => /worker imports tsconfig-paths \(4\.2\.0\), which package\.json does not declare/.test(note)));
+  assert.ok(
+    notes.some((note) => /worker imports tsconfig-paths \(4\.2\.0\), which package\.json does not declare/.test(note)),
+  );
 });
 
 test('version conflicts and runtime imports of devDependencies are refused', () => {
   assert.throws(
     () => mergeAppManifests([app('api', { typeorm: '0.3.27' }), app('worker', { typeorm: '0.3.20' })], root),
-    (error) => error instanceof ManifestError && /typeorm: api needs 0\.3\.27 but worker needs 0\.3\.20/.test(error.message),
+    (error) =>
+      error instanceof ManifestError && /typeorm: api needs 0\.3\.27 but worker needs 0\.3\.20/.test(error.message),
   );
-  assert.throws(() => mergeAppManifests([app('api', { jest: '30.2.0' })], root), /api imports jest at run time, but .*devDependencies/);
+  assert.throws(
+    () => mergeAppManifests([app('api', { jest: '30.2.0' })], root),
+    /api imports jest at run time, but .*devDependencies/,
+  );
 });

@@ -36,7 +36,10 @@ test('creates both databases and users with escaped passwords, root password kep
 });
 
 test('refuses unsafe names and missing settings', () => {
-  const injected = spawnSync('bash', [script], { env: { ...env, MLFLOW_DB_NAME: 'x`; DROP DATABASE y; --' }, encoding: 'utf8' });
+  const injected = spawnSync('bash', [script], {
+    env: { ...env, MLFLOW_DB_NAME: 'x`; DROP DATABASE y; --' },
+    encoding: 'utf8',
+  });
   assert.equal(injected.status, 1);
   assert.match(injected.stderr, /is not a valid database or user name/);
   const missing = spawnSync('bash', [script], { env: { ...env, TOPICOPS_DB_PASSWORD: '' }, encoding: 'utf8' });

@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DatabaseState } from '../database/database-state';
+import { WindowThrottlerStorage } from '../security/window-throttler-storage';
 import { PipelineLauncher } from '../pipeline-runs/pipeline-launcher';
 import { ChampionHolder } from '../serving/champion-holder';
 
@@ -10,6 +11,7 @@ export class ApiLifecycle implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly database: DatabaseState,
     private readonly champion: ChampionHolder,
     private readonly launcher: PipelineLauncher,
+    private readonly throttlerStorage: WindowThrottlerStorage,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -21,5 +23,6 @@ export class ApiLifecycle implements OnApplicationBootstrap, BeforeApplicationSh
     await this.champion.stop();
     await this.launcher.stop();
     await this.database.stop();
+    this.throttlerStorage.close();
   }
 }

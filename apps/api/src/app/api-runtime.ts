@@ -11,6 +11,7 @@ import { InProcessPipelineLauncher } from '../pipeline-runs/in-process-launcher'
 import { PipelineLauncher } from '../pipeline-runs/pipeline-launcher';
 import { QueuePipelineLauncher } from '../pipeline-runs/queue-launcher';
 import { ApiKeyStore } from '../security/api-key-store';
+import { WindowThrottlerStorage } from '../security/window-throttler-storage';
 import { ChampionHolder } from '../serving/champion-holder';
 import { ApiEnv, loadApiEnv } from './api-env';
 import { ApiSettings } from './api-settings';
@@ -47,6 +48,7 @@ export interface ApiRuntime {
   champion: ChampionHolder;
   apiKeys: ApiKeyStore;
   launcher: PipelineLauncher;
+  throttlerStorage: WindowThrottlerStorage;
 }
 
 export function createApiRuntime(config: AppConfig, overrides: ApiAppOverrides): ApiRuntime {
@@ -92,5 +94,6 @@ export function createApiRuntime(config: AppConfig, overrides: ApiAppOverrides):
     champion,
     apiKeys: new ApiKeyStore({ admin: config.adminApiKeys, predict: config.predictApiKeys }, database, logger),
     launcher,
+    throttlerStorage: new WindowThrottlerStorage(),
   };
 }

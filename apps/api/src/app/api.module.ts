@@ -19,6 +19,7 @@ import { PredictionsController } from '../predictions/predictions.controller';
 import { PredictionsService } from '../predictions/predictions.service';
 import { ApiKeyStore } from '../security/api-key-store';
 import { ApiKeyGuard } from '../security/api-key.guard';
+import { WindowThrottlerStorage } from '../security/window-throttler-storage';
 import { ChampionHolder } from '../serving/champion-holder';
 import { TRACKING_CLIENT } from '../serving/tracking-token';
 import { TopicAnalyticsService } from '../topics/topic-analytics.service';
@@ -46,7 +47,12 @@ export class ApiModule {
             },
           },
         }),
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: runtime.config.rateLimitPerMinute }] }),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'default', ttl: 60_000, limit: runtime.config.rateLimitPerMinute }],
+          storage: runtime.throttlerStorage,
+          // The default key is a sha256 of these parts: a plain string is as unique and costs nothing.
+          generateKey: (context, tracker, name) => `${context.getClass().name}:${context.getHandler().name}:${name}:${tracker}`,
+        }),
         TerminusModule.forRoot({ logger: false }),
       ],
       controllers: [
@@ -68,6 +74,7 @@ export class ApiModule {
         { provide: ChampionHolder, useValue: runtime.champion },
         { provide: ApiKeyStore, useValue: runtime.apiKeys },
         { provide: PipelineLauncher, useValue: runtime.launcher },
+        { provide: WindowThrottlerStorage, useValue: runtime.throttlerStorage },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         ApiKeyGuard,
         PredictionsService,

@@ -21,6 +21,8 @@ export async function createApiApp(config: AppConfig, overrides: ApiAppOverrides
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(runtime), { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(NestPinoLogger));
   app.disable('x-powered-by');
+  // Answers are computed per request (mostly POST): an ETag would hash every body for no cache to use.
+  app.set('etag', false);
   app.use(requestIdMiddleware);
   app.use(requestMetricsMiddleware(runtime.metrics));
   app.use(securityHeaders());

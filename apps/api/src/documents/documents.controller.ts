@@ -4,14 +4,13 @@ import { DocumentEntity, DocumentTopicsEntity } from '@topicops/corpus';
 import { ApiSettings } from '../app/api-settings';
 import { integerParam } from '../common/id-param';
 import { DatabaseState } from '../database/database-state';
+import { DEFAULT_MINIMUM_PROBABILITY, DEFAULT_TOP_WORDS } from '../predictions/predict-request.dto';
+import { toTextPrediction } from '../predictions/text-prediction';
 import { ChampionHolder, ServingModel } from '../serving/champion-holder';
 import { modelRef, servedModel } from '../serving/served-model';
 import { summaryOf } from '../topics/document-topics.reader';
 import { DocumentTopicsQueryDto } from './document-topics-query.dto';
 import { DocumentTopicsDto } from './document-topics.dto';
-
-const DEFAULT_MINIMUM_PROBABILITY = 0.01;
-const DEFAULT_TOP_WORDS = 10;
 
 @ApiTags('documents')
 @Controller('v1/documents')
@@ -45,13 +44,7 @@ export class DocumentsController {
       return { ...base, source: 'stored', topics: topicsFromTheta(serving, stored.theta, minimumProbability, topWords), dominantTopic: stored.dominantTopic, tokens: stored.weight };
     }
     const [prediction] = await serving.predict([document.text], { minimumProbability, topWords });
-    return {
-      ...base,
-      source: 'inferred',
-      topics: prediction.topics.map(({ topic, probability }) => ({ topic, probability, words: prediction.top_words[topic] ?? [] })),
-      dominantTopic: prediction.dominant_topic,
-      tokens: prediction.tokens,
-    };
+    return { ...base, source: 'inferred', ...toTextPrediction(prediction) };
   }
 }
 

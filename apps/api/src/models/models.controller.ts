@@ -2,8 +2,8 @@ import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/co
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { ModelVersion, ResourceDoesNotExistError, TrackingClient } from '@topicops/tracking';
 import { ApiSettings } from '../app/api-settings';
-import { noModelMessage } from '../predictions/predictions.service';
 import { ChampionHolder } from '../serving/champion-holder';
+import { servedModel } from '../serving/served-model';
 import { TRACKING_CLIENT } from '../serving/tracking-token';
 import { CurrentModelDto, ModelListDto } from './model-dtos';
 
@@ -23,8 +23,7 @@ export class ModelsController {
   @ApiOkResponse({ type: CurrentModelDto })
   @ApiServiceUnavailableResponse({ description: 'No champion model is loaded yet' })
   current(): CurrentModelDto {
-    const serving = this.champion.current();
-    if (!serving) throw new ServiceUnavailableException(noModelMessage(this.champion));
+    const serving = servedModel(this.champion);
     const info = serving.bundle.info;
     return {
       name: info.name,

@@ -2,6 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayNotEmpty, IsArray, IsInt, IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
 
 export const MAX_TOP_WORDS = 50;
+export const DEFAULT_MINIMUM_PROBABILITY = 0.01;
+export const DEFAULT_TOP_WORDS = 10;
 
 export class PredictRequestDto {
   @ApiPropertyOptional({

@@ -5,7 +5,7 @@ import { ChampionHolder, ChampionSource } from './champion-holder';
 const logger = createLogger({ name: 'test', level: 'silent' });
 
 function fakeBundle(version: string): ModelBundle {
-  return { info: { name: 'm', version }, predict: async () => [] } as unknown as ModelBundle;
+  return { info: { name: 'm', version }, model: { backend: 'cpu' }, predict: async () => [] } as unknown as ModelBundle;
 }
 
 function source(state: { alias: string | null; broken: Set<string>; unreachable?: boolean }): ChampionSource {

@@ -1,7 +1,6 @@
 import type { Logger } from '@topicops/config';
 import type { ModelBundle, PredictOptions, Prediction } from '@topicops/pipeline';
-import { batchPredictor } from './inference-strategy';
-import { PredictionBatcher } from './prediction-batcher';
+import { servingPredictor } from './inference-strategy';
 
 /** One loaded model version with its own batcher: requests hold on to it until they finish. */
 export interface ServingModel {
@@ -167,13 +166,13 @@ export class ChampionHolder {
 }
 
 function servingModel(bundle: ModelBundle, version: string, maxBatchTexts: number): ServingModel {
-  const batcher = new PredictionBatcher(batchPredictor(bundle), maxBatchTexts);
+  const predict = servingPredictor(bundle, maxBatchTexts);
   const topWords = new Map<string, string[]>();
   return {
     bundle,
     version,
     loadedAt: new Date(),
-    predict: (texts, options) => batcher.predict(texts, options),
+    predict,
     topWords: (topic, count) => {
       const key = `${topic}:${count}`;
       let words = topWords.get(key);

@@ -1,14 +1,23 @@
-import type { ModelBundle, PredictOptions, Prediction } from '@topicops/pipeline';
+import type { ModelBundle, Prediction } from '@topicops/pipeline';
+import { PredictFn, PredictionBatcher } from './prediction-batcher';
+
+/** tfjs's native backend: the only one where one tensor E-step over many documents beats the JS loop. */
+const NATIVE_BACKEND = 'tensorflow';
 
 /**
- * How a micro-batch reaches the model. A batch goes through the tensor E-step in one call only where
- * tfjs runs natively ('tensorflow'): there one dispatch for many documents is the saving. On the wasm and
- * cpu backends the per-op cost of tensors is higher than the plain-JS single-document loop, so each text
- * takes the JS fast path (ModelBundle.predict of one text), one after the other.
+ * How requests reach the model. Where tfjs runs natively, requests of the same event-loop turn are
+ * micro-batched into one tensor E-step (one dispatch instead of one per request). On the wasm and cpu
+ * backends a tensor op costs more than the plain-JS single-document loop, so every text goes straight to
+ * the JS fast path (ModelBundle.predict of one text) and each request is answered as soon as its own
+ * texts are done. Call after a first prediction, which settles the backend.
  */
-export function batchPredictor(bundle: ModelBundle): (texts: string[], options: Required<PredictOptions>) => Promise<Prediction[]> {
+export function servingPredictor(bundle: ModelBundle, maxBatchTexts: number): PredictFn {
+  if (bundle.model.backend === NATIVE_BACKEND) {
+    const batcher = new PredictionBatcher((texts, options) => bundle.predict(texts, options), maxBatchTexts);
+    return (texts, options) => batcher.predict(texts, options);
+  }
   return async (texts, options) => {
-    if (texts.length === 1 || bundle.model.backend === 'tensorflow') return bundle.predict(texts, options);
+    if (texts.length === 1) return bundle.predict(texts, options);
     const predictions: Prediction[] = [];
     for (const text of texts) predictions.push(...(await bundle.predict([text], options)));
     return predictions;

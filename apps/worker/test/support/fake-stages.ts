@@ -9,5 +9,10 @@ export const fakeStages: StageHandlers = {
     model_version: String(attempt),
     num_topics: candidate.topics,
   }),
-  evaluate: async ({ upstream }) => ({ model_version: String(upstream?.['model_version']), c_v: 0.5, kpi_ok: true, promoted: true }),
+  evaluate: async ({ upstream }) => ({
+    model_version: String(upstream?.['model_version']),
+    c_v: 0.5,
+    kpi_ok: true,
+    promoted: true,
+  }),
 };

@@ -30,7 +30,7 @@ export class WorkerProcess {
       env: {
         ...process.env,
         SWC_NODE_PROJECT: FORK_TSCONFIG,
-        LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'warn',
+        LOG_LEVEL: 'info',
         ...env,
       },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

@@ -6,7 +6,7 @@ export type PreprocessingStatus = 'building' | 'ready' | 'failed';
 /** One pre-processing configuration applied to a corpus; its tokens and dictionary hang off it. */
 @Entity({ name: 'preprocessing_versions' })
 @Unique('UQ_preprocessing_versions_corpus_version', ['corpus', 'version'])
-@Unique('UQ_preprocessing_versions_corpus_hash', ['corpus', 'configHash'])
+@Unique('UQ_preprocessing_versions_corpus_config_data', ['corpus', 'configHash', 'corpusDigest'])
 export class PreprocessingVersionEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;
@@ -20,6 +20,13 @@ export class PreprocessingVersionEntity {
   /** sha256 hex of the canonical configuration JSON. */
   @Column({ name: 'config_hash', type: 'char', length: 64, ...EXACT_MATCH })
   configHash!: string;
+
+  /**
+   * sha256 hex of the corpus content the version was built from (document ids and content hashes), so new or
+   * changed documents lead to a new version under the same configuration. '' for versions made before it existed.
+   */
+  @Column({ name: 'corpus_digest', type: 'char', length: 64, default: '', ...EXACT_MATCH })
+  corpusDigest!: string;
 
   @Column({ type: 'longtext', transformer: jsonText<Record<string, unknown>>(), ...UNICODE_TEXT })
   config!: Record<string, unknown>;

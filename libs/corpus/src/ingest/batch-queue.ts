@@ -22,9 +22,10 @@ export class BatchQueue {
   ) {}
 
   async add(document: PreparedDocument): Promise<void> {
-    if (this.documents.length && this.bytes + document.byteLength > this.limits.maxBytes) await this.startWrite();
+    if (this.documents.length && this.bytes + document.content.byteLength > this.limits.maxBytes)
+      await this.startWrite();
     this.documents.push(document);
-    this.bytes += document.byteLength;
+    this.bytes += document.content.byteLength;
     if (this.isFull()) await this.startWrite();
   }
 

@@ -101,8 +101,7 @@ async function readFound(
       publicationName: options.publications.get(ref) ?? publicationFolder(id),
       date: day.date,
       year: day.year,
-      text: decoded.text,
-      utf8: decoded.exactUtf8 ? bytes : undefined,
+      content: decoded.content,
       metadata: Object.keys(metadata).length ? metadata : null,
     },
   };

@@ -1,13 +1,10 @@
 import { DataSource, EntityManager, In } from 'typeorm';
-import { bulkInsert } from '../database/bulk-insert';
+import { InsertRow, bulkInsert } from '../database/bulk-insert';
 import { DocumentEntity, IngestionErrorEntity, IngestionErrorReason } from '../entities';
 import type { TextStats } from './text-stats';
 import type { DocumentDraft } from './types';
 
-export interface PreparedDocument extends DocumentDraft, TextStats {
-  /** UTF-8 size of the text. */
-  byteLength: number;
-}
+export type PreparedDocument = DocumentDraft & TextStats;
 
 export interface RejectedSource {
   sourceId: string;
@@ -115,7 +112,7 @@ export class DocumentWriter {
       publicationName: document.publicationName,
       date: document.date,
       year: document.year,
-      text: document.text,
+      text: document.content,
       contentHash: document.contentHash,
       charCount: document.charCount,
       wordCount: document.wordCount,
@@ -127,7 +124,7 @@ export class DocumentWriter {
   }
 }
 
-type DocumentRow = Omit<DocumentEntity, 'id' | 'ingestionRun'>;
+type DocumentRow = InsertRow<DocumentEntity>;
 
 function duplicate(document: PreparedDocument): RejectedSource {
   return {

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { Utf8Text } from '../database/utf8-text';
 import type { DocumentMetadata } from '../entities';
 import { parseRecordDate } from './dates';
 import { IngestFields, SourceItem, rejection } from './types';
@@ -95,7 +96,7 @@ export function recordToItem(
       publicationName,
       date,
       year,
-      text: rawText,
+      content: Utf8Text.fromString(rawText),
       metadata: pickMetadata(record, fields),
     },
   };

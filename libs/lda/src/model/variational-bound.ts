@@ -29,7 +29,7 @@ export function documentsBound(docs: PackedDocs, gamma: Float32Array, alpha: Arr
       counts.set(docs.counts.subarray(from, from + n), b * L);
       theta.set(elogtheta.subarray(d * K, d * K + K), b * K);
     }
-    const { block } = elogbetaColumns.gather(docs.ids, docs.offsets, batch.docs, L, false);
+    const block = elogbetaColumns.gather(docs.ids, docs.offsets, batch.docs, L);
     const total = tf.tidy(() => {
       const columns = tf.tensor3d(block, [size, L, K]);
       const perWord = tf.logSumExp(tf.add(columns, tf.tensor3d(theta, [size, 1, K])), 2);

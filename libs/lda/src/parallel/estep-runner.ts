@@ -1,5 +1,5 @@
 import { PackedDocs } from '../corpus/packed-docs';
-import { EStepResult } from '../estep/batched-estep';
+import { EStepResult } from '../estep/estep-types';
 import { TopicColumns } from '../estep/topic-columns';
 import { BackendName } from '../types';
 import { WorkerEStepSettings } from './protocol';

@@ -2,7 +2,7 @@
 // the shards it is sent. Bundled builds use this file as the `lda-worker` webpack entry.
 import { parentPort } from 'node:worker_threads';
 import { UsageError } from '@topicops/config';
-import { batchedEStep } from '../estep/batched-estep';
+import { runEStep } from '../estep/run-estep';
 import { TopicColumns } from '../estep/topic-columns';
 import { selectBackend } from '../tensor/backend';
 import { WorkerRequest, WorkerResponse } from './protocol';
@@ -28,7 +28,7 @@ async function handle(request: WorkerRequest): Promise<void> {
       return;
     case 'estep': {
       if (!topics) throw new Error('E-step requested before the topics were sent');
-      const result = batchedEStep(topics, request.docs, request.gammaInit, request.settings);
+      const result = runEStep(topics, request.docs, request.gammaInit, request.settings);
       const transfer = [result.gamma.buffer as ArrayBuffer];
       if (result.sstats) transfer.push(result.sstats.buffer as ArrayBuffer);
       reply({ type: 'estep-done', id: request.id, result }, transfer);

@@ -1,5 +1,6 @@
 import { PackedDocs } from '../corpus/packed-docs';
-import { EStepResult, batchedEStep } from '../estep/batched-estep';
+import { EStepResult } from '../estep/estep-types';
+import { runEStep } from '../estep/run-estep';
 import { TopicColumns } from '../estep/topic-columns';
 import { BackendName } from '../types';
 import { EStepRunner, TopicSource } from './estep-runner';
@@ -18,7 +19,7 @@ export class LocalEStepRunner implements EStepRunner {
 
   async run(docs: PackedDocs, gammaInit: Float32Array, settings: WorkerEStepSettings): Promise<EStepResult> {
     if (!this.topics) throw new Error('E-step requested before the topics were set');
-    return batchedEStep(this.topics, docs, gammaInit, settings);
+    return runEStep(this.topics, docs, gammaInit, settings);
   }
 
   async close(): Promise<void> {

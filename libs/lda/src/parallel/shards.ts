@@ -1,5 +1,5 @@
 import { PackedDocs, packedDocCount, slicePackedDocs } from '../corpus/packed-docs';
-import { EStepResult } from '../estep/batched-estep';
+import { EStepResult } from '../estep/estep-types';
 
 export interface Shard {
   from: number;

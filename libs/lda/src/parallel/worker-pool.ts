@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { UsageError } from '@topicops/config';
 import { PackedDocs, packedDocCount } from '../corpus/packed-docs';
-import { EStepResult } from '../estep/batched-estep';
+import { EStepResult } from '../estep/estep-types';
 import { BackendChoice, BackendName } from '../types';
 import { EStepRunner, TopicSource } from './estep-runner';
 import { WorkerEStepSettings, WorkerRequest, WorkerResponse } from './protocol';

@@ -23,7 +23,9 @@ export class TopicState implements TopicSource {
     this.sstats = tf.tensor2d(initialSstats, [numTopics, numTerms]);
     this.etaRow = tf.tensor2d(Float32Array.from(eta), [1, numTerms]);
     // gensim's first E-step uses exp(E[log β]) of the random statistics alone, without η.
-    this.expElogbeta = tf.tidy(() => tf.exp(dirichletExpectationRowsOp(this.sstats)));
+    const elogbeta = dirichletExpectationRowsOp(this.sstats);
+    this.expElogbeta = tf.exp(elogbeta);
+    elogbeta.dispose();
   }
 
   get currentEta(): Float64Array {
@@ -52,15 +54,24 @@ export class TopicState implements TopicSource {
    */
   blend(rho: number, chunkStats: Float32Array, chunkDocs: number, totalDocs: number): void {
     const scale = chunkDocs > 0 && chunkDocs !== totalDocs ? totalDocs / chunkDocs : 1;
-    const next = tf.tidy(() => {
-      const incoming = tf.mul(tf.transpose(tf.tensor2d(chunkStats, [this.numTerms, this.numTopics])), this.expElogbeta);
-      return tf.add(tf.mul(this.sstats, 1 - rho), tf.mul(incoming, rho * scale)) as Tensor2D;
-    });
+    // Step by step with early disposal: at K×V = 100 × 50 000 every intermediate is 20 MB.
+    const termMajor = tf.tensor2d(chunkStats, [this.numTerms, this.numTopics]);
+    const topicMajor = tf.transpose(termMajor);
+    termMajor.dispose();
+    const incoming = tf.mul(topicMajor, this.expElogbeta);
+    topicMajor.dispose();
+    const weighted = tf.mul(incoming, rho * scale);
+    incoming.dispose();
+    const kept = tf.mul(this.sstats, 1 - rho);
     this.sstats.dispose();
-    this.sstats = next;
-    const elogbeta = tf.tidy(() => dirichletExpectationRowsOp(tf.add(this.sstats, this.etaRow) as Tensor2D));
+    this.sstats = tf.add(kept, weighted) as Tensor2D;
+    tf.dispose([kept, weighted]);
+
+    const lambda = tf.add(this.sstats, this.etaRow);
+    const elogbeta = dirichletExpectationRowsOp(lambda);
+    lambda.dispose();
     this.expElogbeta.dispose();
-    this.expElogbeta = tf.tidy(() => tf.exp(elogbeta));
+    this.expElogbeta = tf.exp(elogbeta) as Tensor2D;
     if (this.optimizeEta) {
       const mean = tf.mean(elogbeta, 0);
       const logPHat = Float64Array.from(mean.dataSync());

@@ -1,35 +1,12 @@
-import { PackedDocs, packedDocCount } from '../corpus/packed-docs';
+import { PackedDocs } from '../corpus/packed-docs';
 import { digamma } from '../math/special-functions';
 import { Tensor, Tensor2D, Tensor3D, tf } from '../tensor/tf';
-import { SubBatch, planSubBatches } from './sub-batches';
+import { EStepResult, EStepSettings, FLOAT32_EPSILON } from './estep-types';
+import { SubBatch } from './sub-batches';
 import { TopicColumns } from './topic-columns';
 
-/** numpy's float32 machine epsilon, which gensim adds to every φ normaliser. */
-export const FLOAT32_EPSILON = 1.1920928955078125e-7;
 /** Drop converged documents from the tensors once fewer than this fraction are still iterating. */
 const COMPACT_BELOW = 0.75;
-
-export interface EStepSettings {
-  alpha: ArrayLike<number>;
-  iterations: number;
-  gammaThreshold: number;
-  /** Accumulate the sufficient statistics for the M-step. */
-  collectSstats: boolean;
-  elementBudget?: number;
-}
-
-export interface EStepResult {
-  /** Variational Dirichlet parameters, D×K. */
-  gamma: Float32Array;
-  /**
-   * Σ_d n_dw · exp(E[log θ_dk]) / φnorm_dw, term-major V×K; gensim multiplies it by exp(E[log β]) before
-   * the M-step. Null unless collectSstats.
-   */
-  sstats: Float32Array | null;
-  /** Document-iterations run (the cost), and documents that met the γ threshold. */
-  iterations: number;
-  converged: number;
-}
 
 /** Per-sub-batch state kept on the host: γ and exp(E[log θ]) of each document, float64. */
 interface HostState {
@@ -78,11 +55,11 @@ function uploadRows(topics: TopicColumns, docs: PackedDocs, batch: SubBatch, row
     const d = docIds[r];
     counts.set(docs.counts.subarray(docs.offsets[d], docs.offsets[d + 1]), r * L);
   }
-  const { block, blockT } = topics.gather(docs.ids, docs.offsets, docIds, L, true);
+  const columns = tf.tensor3d(topics.gather(docs.ids, docs.offsets, docIds, L), [size, L, K]);
   return {
     rows,
-    columns: tf.tensor3d(block, [size, L, K]),
-    columnsT: tf.tensor3d(blockT as Float32Array, [size, K, L]),
+    columns,
+    columnsT: tf.transpose(columns, [0, 2, 1]),
     counts: tf.tensor2d(counts, [size, L]),
   };
 }
@@ -168,7 +145,8 @@ function disposeDevice(device: DeviceState): void {
   tf.dispose([device.columns, device.columnsT, device.counts, device.ratio] as Tensor[]);
 }
 
-function runSubBatch(
+/** gensim's inference for one padded sub-batch, iterated with two batched matMuls per step. */
+export function runSubBatch(
   topics: TopicColumns,
   docs: PackedDocs,
   batch: SubBatch,
@@ -218,29 +196,3 @@ function runSubBatch(
   }
 }
 
-/**
- * gensim's LdaModel.inference for a whole chunk at once: documents are bucketed by length into padded
- * sub-batches, each iterated with two batched matrix products per step ([R,K,L]·[R,L,1] for the γ update,
- * [R,L,K]·[R,K,1] for the φ normalisers); a document stops when its mean |Δγ| falls below the threshold,
- * and converged documents are dropped from the tensors as they accumulate. `gammaInit` is D×K.
- */
-export function batchedEStep(topics: TopicColumns, docs: PackedDocs, gammaInit: Float32Array, settings: EStepSettings): EStepResult {
-  const K = topics.numTopics;
-  const count = packedDocCount(docs);
-  const result: EStepResult = {
-    gamma: new Float32Array(count * K),
-    sstats: settings.collectSstats ? new Float32Array(topics.numTerms * K) : null,
-    iterations: 0,
-    converged: 0,
-  };
-  for (let d = 0; d < count; d++) {
-    // gensim: an empty document's γ is α after two iterations.
-    if (docs.offsets[d + 1] === docs.offsets[d]) {
-      for (let k = 0; k < K; k++) result.gamma[d * K + k] = settings.alpha[k];
-      result.iterations += Math.min(2, settings.iterations);
-      if (settings.iterations >= 2) result.converged++;
-    }
-  }
-  for (const batch of planSubBatches(docs, K, settings.elementBudget)) runSubBatch(topics, docs, batch, gammaInit, settings, result);
-  return result;
-}
