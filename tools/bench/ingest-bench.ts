@@ -1,6 +1,6 @@
 // Ingestion throughput: loads a ChroniclItaly-layout tree (or any ingest source) into a fresh database and
 // prints MB/s and the process's peak RSS. A temporary database is created on the server and dropped after.
-//   node -r @swc-node/register tools/bench/ingest-bench.ts <root> <mysql://user@host:port | sqlite> [--reingest]
+//   node -r @swc-node/register tools/bench/ingest-bench.ts <root> <mysql://user@host:port | sqlite> [--reingest] [--concurrency N]
 import '../scripts/migration-swc-register';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -66,9 +66,11 @@ async function measured(label: string, run: () => Promise<IngestSummary>): Promi
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [root, url] = argv.filter((arg) => !arg.startsWith('--'));
+  const [root, url] = argv.filter((arg, i) => !arg.startsWith('--') && argv[i - 1] !== '--concurrency');
+  const concurrencyFlag = argv.indexOf('--concurrency');
+  const concurrency = concurrencyFlag >= 0 ? Number(argv[concurrencyFlag + 1]) : undefined;
   if (!root || !url) {
-    console.error('usage: ingest-bench.ts <root> <mysql://user@host:port | sqlite> [--reingest]');
+    console.error('usage: ingest-bench.ts <root> <mysql://user@host:port | sqlite> [--reingest] [--concurrency N]');
     return 2;
   }
   const scratch = await scratchDatabase(url);
@@ -76,8 +78,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     await ds.initialize();
     await runMigrations(ds);
-    await measured('ingest', () => ingest(ds, { source: root, corpus: 'bench' }));
-    if (argv.includes('--reingest')) await measured('re-ingest', () => ingest(ds, { source: root, corpus: 'bench' }));
+    const options = { source: root, corpus: 'bench', concurrency };
+    await measured('ingest', () => ingest(ds, options));
+    if (argv.includes('--reingest')) await measured('re-ingest', () => ingest(ds, options));
     console.log(`peak RSS MB ${(process.resourceUsage().maxRSS / 1024).toFixed(0)}`);
     return 0;
   } finally {

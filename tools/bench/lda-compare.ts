@@ -1,5 +1,7 @@
 // Benchmarks @topicops/lda against gensim 4.2 LdaModel and scikit-learn (via /work/shared/bench/peer_lda.py)
-// on corpora made by lda-make-corpus.ts, and prints a Markdown table of medians over seeds.
+// on corpora made by lda-make-corpus.ts, and prints a Markdown table of medians over seeds. Quality of our
+// model is scored by peer_lda.py eval (gensim's own evaluator). Besides wall-clock docs/s, it reports docs per
+// CPU-second for ours and for gensim with one BLAS thread (lda_gensim_cpu.py), robust to other load.
 //
 //   node -r @swc-node/register tools/bench/lda-compare.ts --corpus /tmp/lda-bench/pages [--corpus ...]
 //        [--topics 20,100] [--seeds 1,2,3] [--passes 5] [--threads 2] [--peers gensim,sklearn] [--json out.json]
@@ -21,11 +23,12 @@ interface Quality {
   u_mass: number;
   c_v?: number;
 }
-interface Run extends Quality {
+interface Run extends Partial<Quality> {
   impl: string;
   seed: number;
   docs_per_second: number;
   train_seconds: number;
+  docs_per_cpu_second?: number;
   load: number;
   own_heldout_log_perplexity?: number;
 }
@@ -40,8 +43,8 @@ function waitForQuiet(maxLoad: number): number {
   return loadavg()[0];
 }
 
-function runJson(command: string, args: string[]): Record<string, unknown> {
-  const result = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+function runJson(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Record<string, unknown> {
+  const result = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20, env });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
   const lines = result.stdout.trim().split('\n');
   return JSON.parse(lines[lines.length - 1]) as Record<string, unknown>;
@@ -86,41 +89,54 @@ function main(): void {
         ]);
         const scored = runJson(PYTHON, [PEER, 'eval', ...files, '--lambda', lambda, '--alpha', alpha, ...texts]);
         runs.push({
+          ...(scored as unknown as Quality),
           impl: `ours (${String(ours['backend'])}, ${String(ours['threads'])} threads)`,
           seed,
           docs_per_second: Number(ours['docs_per_second']),
           train_seconds: Number(ours['train_seconds']),
+          docs_per_cpu_second: (Number(values.passes) * Number(ours['train_documents'])) / Number(ours['train_cpu_seconds']),
           load,
           own_heldout_log_perplexity: Number(ours['heldout_log_perplexity']),
-          ...(scored as unknown as Quality),
         });
         for (const impl of (values.peers ?? '').split(',').filter(Boolean)) {
           const peerLoad = waitForQuiet(maxLoad);
           const peer = runJson(PYTHON, [PEER, 'train', ...files, '--topics', String(topics), ...common, '--seed', String(seed), '--impl', impl, ...texts]);
           runs.push({ ...(peer as unknown as Run), impl, seed, load: peerLoad });
         }
-        process.stderr.write(`${basename(dir)} K=${topics} seed=${seed}: ${runs.slice(-3).map((r) => `${r.impl} ${r.docs_per_second} docs/s`).join(', ')}\n`);
+        const cpuLoad = waitForQuiet(maxLoad);
+        const gensimCpu = runJson(PYTHON, [join(__dirname, 'lda_gensim_cpu.py'), ...files, '--topics', String(topics), ...common, '--seed', String(seed)], {
+          ...process.env,
+          OPENBLAS_NUM_THREADS: '1',
+        });
+        runs.push({ ...(gensimCpu as unknown as Run), seed, load: cpuLoad });
+        process.stderr.write(`${basename(dir)} K=${topics} seed=${seed}: ${runs.slice(-4).map((r) => `${r.impl} ${r.docs_per_second} docs/s`).join(', ')}\n`);
       }
       all.push({ corpus: basename(dir), topics, runs });
     }
   }
   if (values.json) writeFileSync(values.json, JSON.stringify(all, null, 2));
   const lines = [
-    '| corpus | K | implementation | docs/s | × gensim | held-out bound | Δ vs gensim | c_v | Δ vs gensim | u_mass |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| corpus | K | implementation | docs/s | × gensim | docs/CPU-s | × gensim (1 BLAS thread) | held-out bound | Δ vs gensim | c_v | Δ vs gensim | u_mass |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const { corpus, topics, runs } of all) {
     const impls = [...new Set(runs.map((r) => r.impl))];
     const stat = (impl: string, key: keyof Run) => median(runs.filter((r) => r.impl === impl).map((r) => Number(r[key])));
     const gensim = impls.includes('gensim') ? 'gensim' : undefined;
+    const gensimCpu = 'gensim-1-blas-thread';
+    const fixed = (value: number, digits: number) => (Number.isNaN(value) ? '' : value.toFixed(digits));
     for (const impl of impls) {
       const dps = stat(impl, 'docs_per_second');
+      const cpu = stat(impl, 'docs_per_cpu_second');
       const bound = stat(impl, 'heldout_log_perplexity');
       const cv = stat(impl, 'c_v');
-      const ratio = gensim ? (dps / stat(gensim, 'docs_per_second')).toFixed(2) : '';
-      const dBound = gensim && impl !== gensim ? (bound - stat(gensim, 'heldout_log_perplexity')).toFixed(3) : '';
-      const dCv = gensim && impl !== gensim && !Number.isNaN(cv) ? (cv - stat(gensim, 'c_v')).toFixed(3) : '';
-      lines.push(`| ${corpus} | ${topics} | ${impl} | ${dps.toFixed(0)} | ${ratio} | ${bound.toFixed(3)} | ${dBound} | ${Number.isNaN(cv) ? '' : cv.toFixed(3)} | ${dCv} | ${stat(impl, 'u_mass').toFixed(3)} |`);
+      const ratio = gensim ? fixed(dps / stat(gensim, 'docs_per_second'), 2) : '';
+      const cpuRatio = fixed(cpu / stat(gensimCpu, 'docs_per_cpu_second'), 2);
+      const dBound = gensim && impl !== gensim ? fixed(bound - stat(gensim, 'heldout_log_perplexity'), 3) : '';
+      const dCv = gensim && impl !== gensim ? fixed(cv - stat(gensim, 'c_v'), 3) : '';
+      lines.push(
+        `| ${corpus} | ${topics} | ${impl} | ${dps.toFixed(0)} | ${ratio} | ${fixed(cpu, 0)} | ${cpuRatio} | ${fixed(bound, 3)} | ${dBound} | ${fixed(cv, 3)} | ${dCv} | ${fixed(stat(impl, 'u_mass'), 3)} |`,
+      );
     }
   }
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -2,13 +2,18 @@ import request from 'supertest';
 import { TOPIC_WORDS, promoteNewVersion, topicText } from './support/model-fixture';
 import { TestApp, startTestApp } from './support/test-app';
 
-describe('POST /v1/predictions', () => {
+// Both paths must behave the same: the fast lane (default) and the regular Nest route.
+describe.each([
+  ['fast lane', true],
+  ['Nest route', false],
+])('POST /v1/predictions (%s)', (_path, predictionsFastLane) => {
   let t: TestApp;
   let version: string;
   const post = (body: unknown) => request(t.app.getHttpServer()).post('/v1/predictions').send(body as object);
 
   beforeAll(async () => {
-    t = await startTestApp('predictions', {
+    t = await startTestApp(`predictions_${predictionsFastLane ? 'fast' : 'nest'}`, {
+      overrides: { apiEnv: { predictionsFastLane } },
       env: { MAX_BATCH_TEXTS: '5', MAX_TEXT_CHARS: '1100000', BODY_LIMIT: '2mb' },
       prepare: async ({ tracking }) => {
         version = await promoteNewVersion(tracking);
@@ -97,6 +102,17 @@ describe('POST /v1/predictions', () => {
     await request(server).post('/v1/predictions').set('content-type', 'text/plain').send('scuola').expect(415);
     const huge = await post({ text: 'parola'.repeat(400_000) }).expect(413);
     expect(huge.body.message).toMatch(/BODY_LIMIT/);
+  });
+
+  it('counts predictions, latencies and errors in /metrics', async () => {
+    const before = await request(t.app.getHttpServer()).get('/metrics').expect(200);
+    const predicted = (text: string) => Number(/^topicops_predictions_total\{model_version="1"\} (\d+)$/m.exec(text)?.[1] ?? 0);
+    await post({ texts: [topicText(0), topicText(1)] }).expect(200);
+    await post({ text: '' }).expect(400);
+    const after = await request(t.app.getHttpServer()).get('/metrics').expect(200);
+    expect(predicted(after.text) - predicted(before.text)).toBe(2);
+    expect(after.text).toMatch(/^topicops_http_request_duration_seconds_count\{method="POST",route="\/v1\/predictions",status_code="200"\} [1-9]\d*$/m);
+    expect(after.text).toMatch(/^topicops_http_errors_total\{status_code="400"\} [1-9]\d*$/m);
   });
 
   it('keeps a safe incoming request id and replaces an unsafe one', async () => {

@@ -103,6 +103,14 @@ describe.each(testDialects())('API keys, rate limits, headers and CORS (%s)', (d
     expect(spec.body.components.securitySchemes['api-key']).toMatchObject({ type: 'apiKey', in: 'header', name: 'x-api-key' });
   });
 
+  it('answers a cross-origin prediction with CORS headers and the same key checks', async () => {
+    const cross = () => request(server()).post('/v1/predictions').set('origin', 'https://analysts.example.org').send({ text: topicText(1) });
+    await cross().expect(401);
+    const res = await cross().set('x-api-key', 'predict-key-1').expect(200);
+    expect(res.headers['access-control-allow-origin']).toBe('https://analysts.example.org');
+    expect(res.body.predictions[0].dominantTopic).toBe(1);
+  });
+
   it('allows the configured CORS origin only', async () => {
     const allowed = await request(server())
       .options('/v1/predictions')

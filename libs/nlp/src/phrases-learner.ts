@@ -20,7 +20,7 @@ export class PhrasesLearner {
   private readonly wordIds = new Map<string, number>();
   private readonly words: string[] = [];
   private readonly wordCounts: number[] = [];
-  private pairs = new PairIndex(1 << 20);
+  private pairs = new PairIndex(1 << 16);
   private pairCounts: number[] = [];
   private liveWords = 0;
   private minReduce = 1;

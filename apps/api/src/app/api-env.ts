@@ -10,6 +10,8 @@ export interface ApiEnv {
   modelCacheDir: string;
   /** BULLMQ_PREFIX: key prefix of the queues (as the scheduler and the workers read it). */
   queuePrefix: string;
+  /** PREDICTIONS_FAST_LANE: serve POST /v1/predictions without the router (default true; see PredictionsFastLane). */
+  predictionsFastLane: boolean;
 }
 
 const DEFAULT_QUEUE_PREFIX = 'topicops';
@@ -28,6 +30,8 @@ export function loadApiEnv(env: Record<string, string | undefined> = process.env
   const queuePrefix = (env['BULLMQ_PREFIX'] ?? '').trim() || DEFAULT_QUEUE_PREFIX;
   if (!/^[\w.-]+$/.test(queuePrefix)) problems.push(`BULLMQ_PREFIX="${queuePrefix}" may hold only letters, digits, '.', '_' and '-'`);
   const modelCacheDir = (env['MODEL_CACHE_DIR'] ?? '').trim() || join(tmpdir(), 'topicops-api-models');
+  const rawFastLane = (env['PREDICTIONS_FAST_LANE'] ?? '').trim().toLowerCase() || 'true';
+  if (rawFastLane !== 'true' && rawFastLane !== 'false') problems.push(`PREDICTIONS_FAST_LANE="${rawFastLane}" must be true or false`);
   if (problems.length) throw new ConfigError(problems);
-  return { workers, modelCacheDir, queuePrefix };
+  return { workers, modelCacheDir, queuePrefix, predictionsFastLane: rawFastLane === 'true' };
 }

@@ -39,6 +39,7 @@ export interface ApiAppOverrides {
 /** The long-lived objects of one API app, shared by its controllers. */
 export interface ApiRuntime {
   config: AppConfig;
+  apiEnv: ApiEnv;
   settings: ApiSettings;
   logger: Logger;
   metrics: ApiMetrics;
@@ -85,6 +86,7 @@ export function createApiRuntime(config: AppConfig, overrides: ApiAppOverrides):
       : new InProcessPipelineLauncher(database, tracking, config, logger));
   return {
     config,
+    apiEnv,
     settings: new ApiSettings(config),
     logger,
     metrics,

@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
-import { requestIdFor } from '../common/request-id';
+import { httpLoggerOptions } from '../common/http-logger';
 import { DatabaseState } from '../database/database-state';
 import { DocumentsController } from '../documents/documents.controller';
 import { HealthController } from '../health/health.controller';
@@ -28,25 +28,13 @@ import { ApiLifecycle } from './api-lifecycle';
 import type { ApiRuntime } from './api-runtime';
 import { ApiSettings } from './api-settings';
 
-const QUIET_PATHS = /^\/(health|metrics)(\/|\?|$)/;
-
 @Module({})
 export class ApiModule {
   static register(runtime: ApiRuntime): DynamicModule {
     return {
       module: ApiModule,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            logger: runtime.logger,
-            genReqId: requestIdFor,
-            autoLogging: { ignore: (req) => QUIET_PATHS.test(req.url ?? '') },
-            serializers: {
-              req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            },
-          },
-        }),
+        LoggerModule.forRoot({ pinoHttp: httpLoggerOptions(runtime.logger) }),
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: 60_000, limit: runtime.config.rateLimitPerMinute }],
           storage: runtime.throttlerStorage,

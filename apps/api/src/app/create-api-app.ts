@@ -4,8 +4,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@topicops/config';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import { AllExceptionsFilter } from '../common/all-exceptions.filter';
+import { parseByteSize } from '../common/byte-size';
 import { requestIdMiddleware } from '../common/request-id';
 import { requestMetricsMiddleware } from '../metrics/request-metrics.middleware';
+import { PredictionsFastLane } from '../predictions/predictions-fast-lane';
+import { PredictionsService } from '../predictions/predictions.service';
 import { ApiModule } from './api.module';
 import { ApiAppOverrides, createApiRuntime } from './api-runtime';
 import { enableCors, requireJsonBodies, securityHeaders } from './http-hardening';
@@ -25,14 +28,31 @@ export async function createApiApp(config: AppConfig, overrides: ApiAppOverrides
   app.set('etag', false);
   app.use(requestIdMiddleware);
   app.use(requestMetricsMiddleware(runtime.metrics));
-  app.use(securityHeaders());
+  const headers = securityHeaders();
+  app.use(headers);
   enableCors(app, config.corsOrigins);
   app.use(requireJsonBodies);
   app.useBodyParser('json', { limit: config.bodyLimit });
-  app.useGlobalPipes(apiValidationPipe());
+  const validation = apiValidationPipe();
+  app.useGlobalPipes(validation);
   app.useGlobalFilters(new AllExceptionsFilter(runtime.logger));
   setUpSwagger(app);
   await app.init();
+  if (runtime.apiEnv.predictionsFastLane) {
+    new PredictionsFastLane({
+      service: app.get(PredictionsService),
+      validation,
+      keys: runtime.apiKeys,
+      throttlerStorage: runtime.throttlerStorage,
+      metrics: runtime.metrics,
+      logger: runtime.logger,
+      securityHeaders: headers,
+      requireJson: requireJsonBodies,
+      rateLimitPerMinute: config.rateLimitPerMinute,
+      bodyLimitBytes: parseByteSize(config.bodyLimit),
+      corsEnabled: config.corsOrigins.length > 0,
+    }).install(app.getHttpServer());
+  }
   if (overrides.awaitStartup ?? true) {
     await runtime.database.check();
     await runtime.champion.poll();

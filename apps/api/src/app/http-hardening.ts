@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import helmet from 'helmet';
-import { apiErrorBody } from '../common/api-error';
+import { sendError } from '../common/api-error';
 import { ApiRequest, ApiResponse, NextFunction, requestIdOf } from '../common/http-types';
 
 /**
@@ -36,9 +36,7 @@ export function requireJsonBodies(req: ApiRequest, res: ApiResponse, next: NextF
     next();
     return;
   }
-  res.statusCode = 415;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(JSON.stringify(apiErrorBody(415, 'Send the body as JSON with content-type: application/json', requestIdOf(req))));
+  sendError(res, 415, 'Send the body as JSON with content-type: application/json', requestIdOf(req));
 }
 
 export function enableCors(app: INestApplication, origins: string[]): void {

@@ -1,4 +1,4 @@
-import { STATUS_CODES } from 'node:http';
+import { STATUS_CODES, ServerResponse } from 'node:http';
 
 /** The one error body every endpoint returns: clear for people, stable for programs, no stack traces. */
 export interface ApiErrorBody {
@@ -17,4 +17,11 @@ export function apiErrorBody(statusCode: number, message: string, requestId: str
     ...(details && details.length ? { details } : {}),
     requestId,
   };
+}
+
+/** Writes an error answer on a plain Node response. */
+export function sendError(res: ServerResponse, statusCode: number, message: string, requestId: string, details?: string[]): void {
+  res.statusCode = statusCode;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(apiErrorBody(statusCode, message, requestId, details)));
 }

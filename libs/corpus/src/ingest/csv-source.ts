@@ -62,5 +62,5 @@ export function csvSource(path: string, fields: ResolvedFields, bytesTotal: numb
     yield* skipped.splice(0);
   }
 
-  return { format: 'csv', description: path, bytesTotal, bytesRead: () => bytesRead, items };
+  return { format: 'csv', description: path, bytesTotal: () => bytesTotal, bytesRead: () => bytesRead, items };
 }

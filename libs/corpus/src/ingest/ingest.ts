@@ -83,7 +83,7 @@ export async function ingest(
         else await queue.reject(prepared.rejection);
       }
       filesDone++;
-      onProgress?.({ filesDone, bytesDone: source.bytesRead(), bytesTotal: source.bytesTotal });
+      onProgress?.({ filesDone, bytesDone: source.bytesRead(), bytesTotal: source.bytesTotal() });
     }
     await queue.finish();
   } catch (error) {

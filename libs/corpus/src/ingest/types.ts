@@ -33,7 +33,7 @@ export interface IngestProgress {
   /** Files (or records) processed so far, loaded or rejected. */
   filesDone: number;
   bytesDone: number;
-  /** Known up front for single-file sources and the SOTU corpus; absent for folders. */
+  /** Known from the start for single files; for folders once a quick scan of the sizes is done. */
   bytesTotal?: number;
 }
 
@@ -77,7 +77,8 @@ export interface IngestSource {
   format: IngestionFormat;
   /** Recorded in ingestion_runs.source. */
   description: string;
-  bytesTotal?: number;
+  /** Total bytes to read, when known (it may become known while items() runs). */
+  bytesTotal(): number | undefined;
   /** Bytes of source data read so far; complete once items() is exhausted. */
   bytesRead(): number;
   items(): AsyncIterable<SourceItem>;

@@ -27,6 +27,8 @@ export interface BenchLdaResult {
   threads: number;
   thread_fallback?: string;
   train_seconds: number;
+  /** CPU time of the training, all threads (user + system). */
+  train_cpu_seconds: number;
   docs_per_second: number;
   heldout_log_perplexity: number;
   num_terms: number;
@@ -58,6 +60,7 @@ export async function runBenchLda(args: BenchLdaArgs): Promise<BenchLdaResult> {
   // The vocabulary spans both files, as in peer_lda.py.
   const numTerms = Math.max(train.numTerms, heldout.numTerms);
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const model = await trainLda(train, {
     numTopics: args.topics,
     numTerms,
@@ -69,6 +72,7 @@ export async function runBenchLda(args: BenchLdaArgs): Promise<BenchLdaResult> {
     threads: args.threads,
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStarted);
   try {
     // peer_lda.py scores every model with at least 50 iterations.
     const heldoutLogPerplexity = await model.logPerplexity(heldout.docs, heldout.docs.length, { iterations: Math.max(iterations, 50) });
@@ -80,6 +84,7 @@ export async function runBenchLda(args: BenchLdaArgs): Promise<BenchLdaResult> {
       threads: training?.threads ?? 1,
       ...(training?.threadFallback ? { thread_fallback: training.threadFallback } : {}),
       train_seconds: Number(seconds.toFixed(3)),
+      train_cpu_seconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(3)),
       docs_per_second: Number(((passes * train.numDocs) / seconds).toFixed(1)),
       heldout_log_perplexity: heldoutLogPerplexity,
       num_terms: numTerms,

@@ -1,58 +1,17 @@
 import { performance } from 'node:perf_hooks';
 import { UsageError } from '@topicops/config';
 import { PackedDocs, packDocs, wordCount } from '../corpus/packed-docs';
-import { RandomStream } from '../math/random';
 import { LdaModel } from '../model/lda-model';
 import { TrainingInfo } from '../model/model-parameters';
 import { selectBackend } from '../tensor/backend';
 import { BowCorpus, LdaTrainOptions, TrainHooks } from '../types';
 import { updateAlpha } from './alpha-update';
+import { PendingStatistics } from './pending-statistics';
+import { gammaInit, initialSstats } from './random-init';
 import { createEStepRunner } from './runner-factory';
 import { resolveThreadCount } from './thread-count';
 import { TopicState } from './topic-state';
-import { ResolvedTrainOptions, resolveTrainOptions } from './train-options';
-
-const TOPICS_STREAM = 1;
-const ESTEP_STREAM = 2;
-
-/** gensim's initial topics: sstats ~ Gamma(100, 1/100), K×V. */
-function initialSstats(options: ResolvedTrainOptions): Float32Array {
-  const values = new Float32Array(options.numTopics * options.numTerms);
-  const stream = new RandomStream(options.randomState, TOPICS_STREAM);
-  for (let i = 0; i < values.length; i++) values[i] = stream.gamma(100, 1 / 100);
-  return values;
-}
-
-/** γ starting values of documents [first, first + count) in a pass, independent of chunking and threads. */
-function gammaInit(options: ResolvedTrainOptions, pass: number, first: number, count: number): Float32Array {
-  const K = options.numTopics;
-  const values = new Float32Array(count * K);
-  for (let d = 0; d < count; d++) {
-    const stream = new RandomStream(options.randomState, ESTEP_STREAM, pass, first + d);
-    for (let k = 0; k < K; k++) values[d * K + k] = stream.gamma(100, 1 / 100);
-  }
-  return values;
-}
-
-/** Statistics gathered since the last M-step. */
-class PendingStatistics {
-  stats: Float32Array | null = null;
-  docs = 0;
-
-  add(stats: Float32Array | null, docs: number): void {
-    this.docs += docs;
-    if (!stats) return;
-    if (!this.stats) this.stats = stats;
-    else for (let i = 0; i < stats.length; i++) this.stats[i] += stats[i];
-  }
-
-  take(numValues: number): { stats: Float32Array; docs: number } {
-    const taken = { stats: this.stats ?? new Float32Array(numValues), docs: this.docs };
-    this.stats = null;
-    this.docs = 0;
-    return taken;
-  }
-}
+import { resolveTrainOptions } from './train-options';
 
 function perWordBoundOfChunk(model: LdaModel, chunk: PackedDocs, chunkDocs: number, totalDocs: number): Promise<number> {
   const ratio = totalDocs / chunkDocs;
@@ -81,12 +40,19 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
   const { runner, fallback } = await createEStepRunner(requestedThreads, backend);
 
   const state = new TopicState(K, V, opts.eta, initialSstats(opts), opts.optimizeEta);
+  const inferenceDefaults = {
+    iterations: opts.iterations,
+    gammaThreshold: opts.gammaThreshold,
+    minimumProbability: opts.minimumProbability,
+    randomState: opts.randomState,
+  };
   let alpha = opts.alpha;
   let numUpdates = 0;
   let chunks = 0;
   let documentIterations = 0;
   let convergedDocuments = 0;
   try {
+    await runner.setTopics(state);
     for (let pass = 0; pass < opts.passes; pass++) {
       const rho = () => Math.pow(opts.offset + pass + numUpdates / chunksize, -opts.decay);
       const mstep = async (pending: PendingStatistics) => {
@@ -95,7 +61,6 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
         if (pass === 0) numUpdates += docs;
         await runner.setTopics(state);
       };
-      await runner.setTopics(state);
       const pending = new PendingStatistics();
       let docsDone = 0;
       let chunkNumber = 0;
@@ -124,7 +89,7 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
       }
       if (pending.docs > 0) await mstep(pending);
       if (hooks.onPassEnd && lastChunk) {
-        const snapshot = new LdaModel({ numTopics: K, numTerms: V, alpha, eta: state.currentEta, lambda: state.lambda(), backend });
+        const snapshot = new LdaModel({ numTopics: K, numTerms: V, alpha, eta: state.currentEta, lambda: state.lambda(), backend, inference: inferenceDefaults });
         try {
           hooks.onPassEnd(pass, await perWordBoundOfChunk(snapshot, lastChunk, lastChunk.offsets.length - 1, totalDocs));
         } finally {
@@ -156,12 +121,7 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
       lambda: state.lambda(),
       backend,
       training,
-      inference: {
-        iterations: opts.iterations,
-        gammaThreshold: opts.gammaThreshold,
-        minimumProbability: opts.minimumProbability,
-        randomState: opts.randomState,
-      },
+      inference: inferenceDefaults,
     });
   } finally {
     state.dispose();

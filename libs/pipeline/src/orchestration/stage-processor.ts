@@ -3,6 +3,7 @@ import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { Stage } from '../context';
 import { InvalidJobDataError, onlyChildValue, parseStageJobData } from './job-data';
 import { runWithJobLog } from './job-log';
+import { stageJobId } from './names';
 import { PipelineRunStore, TaskKey } from './pipeline-run-store';
 import { ProgressReporter } from './progress-reporter';
 import { StageHandlers, StageResult } from './stage-handlers';
@@ -81,7 +82,7 @@ async function processStage(
 ): Promise<StageResult> {
   const { store, activeJobs } = deps;
   const key: TaskKey = { pipelineRunId: data.pipelineRunId, attempt: data.attempt, stage: data.stage };
-  const jobId = job.id ?? `${key.pipelineRunId}_${key.attempt}_${key.stage}`;
+  const jobId = job.id ?? stageJobId(key.pipelineRunId, key.attempt, key.stage);
   const logger = deps.logger.child({
     pipeline_run_id: key.pipelineRunId,
     attempt: key.attempt,

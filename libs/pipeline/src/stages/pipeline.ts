@@ -105,10 +105,13 @@ export async function runPipeline(ctx: StageContext, input: PipelineInput): Prom
           runIngest(ctx, { source: input.source as string, corpus: input.corpus, format: input.format, publications: input.publications }),
         );
       }
-      await step('preprocess', () => runPreprocess(ctx, { corpus: input.corpus, stopwordsFile: input.stopwordsFile }));
+      const preprocessed = await step('preprocess', () =>
+        runPreprocess(ctx, { corpus: input.corpus, stopwordsFile: input.stopwordsFile }),
+      );
       const trained = await step('train', () =>
         runTrain(ctx, {
           corpus: input.corpus,
+          preprocessingVersion: preprocessed.preprocessing_version,
           topics: candidate.topics,
           lda: { passes: candidate.passes, randomState: candidate.seed, ...input.lda },
           pipelineRunId: id,
