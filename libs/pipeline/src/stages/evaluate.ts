@@ -25,6 +25,7 @@ export interface EvaluateSummary {
   log_perplexity: number;
   perplexity: number;
   threshold: number;
+  topn: number;
   max_perplexity: number | null;
   kpi_ok: boolean;
   promoted: boolean;
@@ -48,9 +49,10 @@ export async function runEvaluate(ctx: StageContext, input: EvaluateInput): Prom
     const data = await loadTrainingData(ctx.ds, preprocessing, input.heldoutFraction ?? DEFAULT_HELDOUT_FRACTION);
     const { heldout } = split(data);
     const model = bundle.model;
-    const c_v = coherenceOf('c_v', model, bundle.dictionary, data.texts);
-    const u_mass = coherenceOf('u_mass', model, bundle.dictionary, data.texts);
-    const c_npmi = coherenceOf('c_npmi', model, bundle.dictionary, data.texts);
+    const topn = ctx.config.kpiTopn;
+    const c_v = coherenceOf('c_v', model, bundle.dictionary, data.texts, topn);
+    const u_mass = coherenceOf('u_mass', model, bundle.dictionary, data.texts, topn);
+    const c_npmi = coherenceOf('c_npmi', model, bundle.dictionary, data.texts, topn);
     ctx.progress?.({ stage: 'evaluate', fraction: 0.7, message: 'held-out perplexity' });
     const perplexityDocs = heldout.length ? heldout : data.bows;
     const log_perplexity = await model.logPerplexity(perplexityDocs, perplexityDocs.length);
@@ -112,6 +114,7 @@ export async function runEvaluate(ctx: StageContext, input: EvaluateInput): Prom
       log_perplexity,
       perplexity,
       threshold,
+      topn,
       max_perplexity: maxPerplexity,
       kpi_ok,
       promoted,

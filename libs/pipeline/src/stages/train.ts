@@ -9,7 +9,7 @@ import { topicModelSignature, writeMlModelFile } from '@topicops/tracking';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { StageContext } from '../context';
 import { ModelBundle, ModelInfo } from '../serving/model-bundle';
-import { KPI_TOPN, coherenceOf } from './kpi';
+import { coherenceOf } from './kpi';
 import { LoadedPreprocessing, loadPreprocessingVersion } from './preprocessing-version';
 import { DEFAULT_HELDOUT_FRACTION, TrainingData, loadTrainingData, split } from './training-data';
 
@@ -240,10 +240,10 @@ async function trainCandidate(ctx: StageContext, job: CandidateJob): Promise<Tra
           .catch((error: unknown) => ctx.logger.warn({ error: String(error) }, 'could not log the per-pass bound'));
       },
     });
-    const cv = coherenceOf('c_v', model, preprocessing.dictionary, job.data.texts);
+    const cv = coherenceOf('c_v', model, preprocessing.dictionary, job.data.texts, ctx.config.kpiTopn);
     await ctx.tracking.logBatch(run.runId, {
       metrics: [{ key: 'c_v', value: cv, timestamp: Date.now(), step: 0 }],
-      tags: { 'topicops.backend': model.backend, 'topicops.kpi_topn': String(KPI_TOPN) },
+      tags: { 'topicops.backend': model.backend, 'topicops.kpi_topn': String(ctx.config.kpiTopn) },
     });
     job.progress(0.9);
     const artifactUri = await logModelFolder(ctx, run.runId, run.artifactUri, model, job, cv);
@@ -373,7 +373,7 @@ async function storeDocumentTopics(
   }
 }
 
-type ParamValue = string | number | boolean | null;
+type ParamValue = string | number | boolean;
 /** Long values (a custom stopword list) are logged by digest; the full value is in the model folder. */
 const MAX_PARAM_CHARS = 500;
 
@@ -382,7 +382,9 @@ function flatten(prefix: string, value: object): Record<string, ParamValue> {
   for (const [key, item] of Object.entries(value)) {
     if (item === undefined) continue;
     const name = `${prefix}.${key}`;
-    if (item === null || typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') {
+    if (item === null) {
+      out[name] = 'null';
+    } else if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') {
       out[name] = item;
     } else {
       out[name] = JSON.stringify(item);
