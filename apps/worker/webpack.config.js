@@ -9,7 +9,11 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
-      additionalEntryPoints: [{ entryName: 'cli', entryPath: './src/cli.ts' }],
+      additionalEntryPoints: [
+        { entryName: 'cli', entryPath: './src/cli.ts' },
+        // worker_threads entry of the LDA E-step shards; the lda lib finds it beside the bundle
+        { entryName: 'lda-worker', entryPath: '../../libs/lda/src/parallel/lda-worker-main.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
       assets: [],
       optimization: false,

@@ -290,20 +290,39 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-async function measure(label: string, url: string, bodies: string[], connections: number, args: Args): Promise<RunFigures> {
-  await load(url, bodies, connections, 3); // warm-up: JIT, caches, connection set-up
-  const runs: RunFigures[] = [];
-  for (let i = 0; i < args.runs; i += 1) {
-    const run = await load(url, bodies, connections, args.duration);
-    process.stderr.write(`${label} run ${i + 1}: ${run.reqPerSec.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, failures ${run.failures}\n`);
-    runs.push(run);
-  }
+function summarise(runs: RunFigures[]): RunFigures {
   return {
     reqPerSec: median(runs.map((r) => r.reqPerSec)),
     p50: median(runs.map((r) => r.p50)),
     p99: median(runs.map((r) => r.p99)),
     failures: runs.reduce((sum, r) => sum + r.failures, 0),
   };
+}
+
+interface Target {
+  label: string;
+  url: string;
+  bodies: string[];
+  connections: number;
+}
+
+/**
+ * Warms every target up, then runs them in turn, round after round, so that a change in the machine's
+ * background load hits all of them alike; returns the median figures of each.
+ */
+async function measureInTurn(targets: Target[], args: Args): Promise<RunFigures[]> {
+  for (const target of targets) await load(target.url, target.bodies, target.connections, 3); // JIT, caches, connections
+  const runs: RunFigures[][] = targets.map(() => []);
+  for (let round = 0; round < args.runs; round += 1) {
+    for (const [i, target] of targets.entries()) {
+      const run = await load(target.url, target.bodies, target.connections, args.duration);
+      process.stderr.write(
+        `${target.label} run ${round + 1}: ${run.reqPerSec.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, failures ${run.failures}\n`,
+      );
+      runs[i].push(run);
+    }
+  }
+  return runs.map(summarise);
 }
 
 function startPeer(modelDir: string, port: number): ChildProcess {
@@ -353,17 +372,17 @@ async function primary(): Promise<void> {
     closeSync(log);
     const apiUrl = `http://127.0.0.1:${args.port}`;
     await waitUntil(`${apiUrl}/health/ready`, 60_000);
-    const api = await measure('api single', apiUrl, singles, args.connections, args);
-    const apiBatch = await measure('api batch', apiUrl, batch, 4, args);
-    await stopWorkers();
-
-    let peerFigures: RunFigures | null = null;
+    const targets: Target[] = [
+      { label: 'api single', url: apiUrl, bodies: singles, connections: args.connections },
+      { label: 'api batch', url: apiUrl, bodies: batch, connections: 4 },
+    ];
     if (args.peer) {
       peer = startPeer(join(dir, 'peer'), args.peerPort);
       const peerUrl = `http://127.0.0.1:${args.peerPort}`;
       await waitUntil(`${peerUrl}/docs`, 60_000);
-      peerFigures = await measure('peer single', peerUrl, singles, args.connections, args);
+      targets.push({ label: 'peer single', url: peerUrl, bodies: singles, connections: args.connections });
     }
+    const [api, apiBatch, peerFigures = null] = await measureInTurn(targets, args);
 
     const summary = {
       topics: args.topics,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { TrackingClient } from '@topicops/tracking';
@@ -15,7 +16,10 @@ export async function loadModelVersionBundle(
   version: string,
   cacheDir: string,
 ): Promise<ModelBundle> {
-  const target = join(cacheDir, safeSegment(modelName), `v${safeSegment(version)}`);
+  // Keyed by the version's source URI too: two tracking stores can both have a "version 1".
+  const { source } = await tracking.getModelVersion(modelName, version);
+  const sourceKey = createHash('sha256').update(source).digest('hex').slice(0, 16);
+  const target = join(cacheDir, safeSegment(modelName), `v${safeSegment(version)}-${sourceKey}`);
   if (!existsSync(target)) {
     const staging = `${target}.partial-${process.pid}-${Date.now()}`;
     await fs.mkdir(staging, { recursive: true });
