@@ -20,6 +20,7 @@ import { apiValidationPipe } from './validation';
  * use it, so they exercise the same app. Call `listen()` to serve and `close()` to stop.
  */
 export async function createApiApp(config: AppConfig, overrides: ApiAppOverrides = {}): Promise<INestApplication> {
+  const bodyLimitBytes = parseByteSize(config.bodyLimit); // a bad BODY_LIMIT stops the start, not a request
   const runtime = createApiRuntime(config, overrides);
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(runtime), { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(NestPinoLogger));
@@ -49,7 +50,7 @@ export async function createApiApp(config: AppConfig, overrides: ApiAppOverrides
       securityHeaders: headers,
       requireJson: requireJsonBodies,
       rateLimitPerMinute: config.rateLimitPerMinute,
-      bodyLimitBytes: parseByteSize(config.bodyLimit),
+      bodyLimitBytes,
       corsEnabled: config.corsOrigins.length > 0,
     }).install(app.getHttpServer());
   }

@@ -91,6 +91,8 @@ export class PredictionsFastLane {
       res.setHeader('content-type', 'application/json; charset=utf-8');
       res.end(JSON.stringify(result));
     } catch (error) {
+      // The rest of an oversized body is not worth reading: close the connection after the answer.
+      if (error instanceof PayloadTooLargeException && !res.headersSent) res.setHeader('connection', 'close');
       respondWithError(req, res, error, parts.logger);
     }
   }
