@@ -11,7 +11,7 @@ import cluster from 'node:cluster';
 import { ChildProcess, fork, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppConfig, createLogger, loadConfig } from '../../libs/config/src/index';
@@ -267,21 +267,55 @@ interface RunFigures {
   p50: number;
   p99: number;
   failures: number;
+  /** CPU time of the server's processes per answered request (ms): unlike req/s, hardly moved by other load. */
+  cpuMsPerRequest: number;
 }
 
-async function load(url: string, bodies: string[], connections: number, duration: number): Promise<RunFigures> {
+const CLOCK_TICKS_PER_SECOND = 100; // Linux USER_HZ
+
+/** utime + stime of processes and all their descendants, in clock ticks (Linux /proc). */
+function cpuTicks(rootPids: number[]): number {
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  let total = 0;
+  const pending = [...rootPids];
+  while (pending.length) {
+    const pid = pending.pop() as number;
+    total += stats.get(pid)?.ticks ?? 0;
+    for (const [child, stat] of stats) if (stat.ppid === pid) pending.push(child);
+  }
+  return total;
+}
+
+async function load(url: string, bodies: string[], connections: number, duration: number, serverPids: number[]): Promise<RunFigures> {
+  const ticksBefore = cpuTicks(serverPids);
   const result = await autocannon({
     url,
     connections,
     duration,
     requests: bodies.map((body) => ({ method: 'POST', path: '/v1/predictions', headers: { 'content-type': 'application/json' }, body })),
   });
+  const cpuMs = ((cpuTicks(serverPids) - ticksBefore) * 1000) / CLOCK_TICKS_PER_SECOND;
   return {
     reqPerSec: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     failures: result.non2xx + result.errors + result.timeouts,
+    cpuMsPerRequest: cpuMs / Math.max(1, result.requests.total),
   };
+}
+
+function round3(value: number): number {
+  return Number(value.toFixed(3));
 }
 
 function median(values: number[]): number {
@@ -296,6 +330,7 @@ function summarise(runs: RunFigures[]): RunFigures {
     p50: median(runs.map((r) => r.p50)),
     p99: median(runs.map((r) => r.p99)),
     failures: runs.reduce((sum, r) => sum + r.failures, 0),
+    cpuMsPerRequest: median(runs.map((r) => r.cpuMsPerRequest)),
   };
 }
 
@@ -304,6 +339,8 @@ interface Target {
   url: string;
   bodies: string[];
   connections: number;
+  /** The server's processes: their CPU time and their children's is measured. */
+  pids: number[];
 }
 
 /**
@@ -311,13 +348,14 @@ interface Target {
  * background load hits all of them alike; returns the median figures of each.
  */
 async function measureInTurn(targets: Target[], args: Args): Promise<RunFigures[]> {
-  for (const target of targets) await load(target.url, target.bodies, target.connections, 3); // JIT, caches, connections
+  for (const target of targets) await load(target.url, target.bodies, target.connections, 3, target.pids); // JIT, caches, connections
   const runs: RunFigures[][] = targets.map(() => []);
   for (let round = 0; round < args.runs; round += 1) {
     for (const [i, target] of targets.entries()) {
-      const run = await load(target.url, target.bodies, target.connections, args.duration);
+      const run = await load(target.url, target.bodies, target.connections, args.duration, target.pids);
       process.stderr.write(
-        `${target.label} run ${round + 1}: ${run.reqPerSec.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, failures ${run.failures}\n`,
+        `${target.label} run ${round + 1}: ${run.reqPerSec.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ` +
+          `${run.cpuMsPerRequest.toFixed(3)} CPU ms/request, failures ${run.failures}\n`,
       );
       runs[i].push(run);
     }
@@ -372,15 +410,16 @@ async function primary(): Promise<void> {
     closeSync(log);
     const apiUrl = `http://127.0.0.1:${args.port}`;
     await waitUntil(`${apiUrl}/health/ready`, 60_000);
+    const apiPids = Object.values(cluster.workers ?? {}).flatMap((worker) => (worker?.process.pid ? [worker.process.pid] : []));
     const targets: Target[] = [
-      { label: 'api single', url: apiUrl, bodies: singles, connections: args.connections },
-      { label: 'api batch', url: apiUrl, bodies: batch, connections: 4 },
+      { label: 'api single', url: apiUrl, bodies: singles, connections: args.connections, pids: apiPids },
+      { label: 'api batch', url: apiUrl, bodies: batch, connections: 4, pids: apiPids },
     ];
     if (args.peer) {
       peer = startPeer(join(dir, 'peer'), args.peerPort);
       const peerUrl = `http://127.0.0.1:${args.peerPort}`;
       await waitUntil(`${peerUrl}/docs`, 60_000);
-      targets.push({ label: 'peer single', url: peerUrl, bodies: singles, connections: args.connections });
+      targets.push({ label: 'peer single', url: peerUrl, bodies: singles, connections: args.connections, pids: [peer.pid as number] });
     }
     const [api, apiBatch, peerFigures = null] = await measureInTurn(targets, args);
 
@@ -394,7 +433,8 @@ async function primary(): Promise<void> {
       log_level: args.logLevel,
       runs: args.runs,
       duration_s: args.duration,
-      api: { req_per_s: Math.round(api.reqPerSec), p50_ms: api.p50, p99_ms: api.p99, failures: api.failures },
+      load_average: loadavg().map((value) => Number(value.toFixed(2))),
+      api: { req_per_s: Math.round(api.reqPerSec), p50_ms: api.p50, p99_ms: api.p99, cpu_ms_per_request: round3(api.cpuMsPerRequest), failures: api.failures },
       api_batch: {
         texts_per_request: args.batchSize,
         docs_per_s: Math.round(apiBatch.reqPerSec * args.batchSize),
@@ -402,9 +442,16 @@ async function primary(): Promise<void> {
         failures: apiBatch.failures,
       },
       peer: peerFigures
-        ? { req_per_s: Math.round(peerFigures.reqPerSec), p50_ms: peerFigures.p50, p99_ms: peerFigures.p99, failures: peerFigures.failures }
+        ? {
+            req_per_s: Math.round(peerFigures.reqPerSec),
+            p50_ms: peerFigures.p50,
+            p99_ms: peerFigures.p99,
+            cpu_ms_per_request: round3(peerFigures.cpuMsPerRequest),
+            failures: peerFigures.failures,
+          }
         : null,
       speedup: peerFigures ? Number((api.reqPerSec / peerFigures.reqPerSec).toFixed(2)) : null,
+      cpu_efficiency: peerFigures ? Number((peerFigures.cpuMsPerRequest / api.cpuMsPerRequest).toFixed(2)) : null,
     };
     process.stdout.write(`${JSON.stringify(summary)}\n`);
   } finally {

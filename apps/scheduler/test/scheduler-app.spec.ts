@@ -87,8 +87,8 @@ describeWithRedis('the scheduler app (cron and new-data triggers)', () => {
 
   afterAll(async () => {
     await pool?.close(5000);
-    await deletePrefix(redisUrl, prefix);
     await db?.drop();
+    await deletePrefix(redisUrl, prefix);
     rmSync(watched, { recursive: true, force: true });
   });
 

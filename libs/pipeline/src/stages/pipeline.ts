@@ -100,11 +100,12 @@ export async function runPipeline(ctx: StageContext, input: PipelineInput): Prom
           throw error;
         }
       };
-      if (input.source) {
-        await step('ingest', () =>
-          runIngest(ctx, { source: input.source as string, corpus: input.corpus, format: input.format, publications: input.publications }),
-        );
-      }
+      const source = input.source;
+      await step('ingest', async () =>
+        source
+          ? runIngest(ctx, { source, corpus: input.corpus, format: input.format, publications: input.publications })
+          : { skipped: true, reason: 'no source: the stored corpus is used as it is' },
+      );
       const preprocessed = await step('preprocess', () =>
         runPreprocess(ctx, { corpus: input.corpus, stopwordsFile: input.stopwordsFile }),
       );
