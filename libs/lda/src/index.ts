@@ -5,6 +5,7 @@ export type {
   BackendName,
   Bow,
   BowCorpus,
+  EStepKernelChoice,
   EtaOption,
   InferenceOptions,
   LdaTrainOptions,

@@ -13,6 +13,9 @@ export type BackendChoice = 'auto' | 'node' | 'wasm' | 'cpu';
 /** tfjs backend names: what actually ran. */
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 
+/** The E-step's per-iteration products: tfjs ops, the fused WebAssembly SIMD kernel, or 'auto'. */
+export type EStepKernelChoice = 'auto' | 'tfjs' | 'wasm-simd';
+
 export type AlphaOption = 'symmetric' | 'asymmetric' | 'auto' | number | readonly number[];
 export type EtaOption = 'symmetric' | 'auto' | number | readonly number[];
 
@@ -44,8 +47,10 @@ export interface LdaTrainOptions {
   randomState?: number;
   /** tfjs backend (default: TFJS_BACKEND, else 'auto' = node, else wasm, else cpu). */
   backend?: BackendChoice;
-  /** E-step worker threads (default: LDA_THREADS, else min(2, cores)); 1 = main thread only. */
+  /** E-step worker threads (default: LDA_THREADS, else one per core, at most 8); 1 = main thread only. */
   threads?: number;
+  /** E-step kernel (default: LDA_ESTEP_KERNEL, else 'auto' = tfjs ops on tfjs-node, WebAssembly SIMD otherwise). */
+  estepKernel?: EStepKernelChoice;
 }
 
 export interface TrainProgress {
@@ -66,4 +71,6 @@ export interface InferenceOptions {
   gammaThreshold?: number;
   /** Start every document from γ = 1 (gensim draws γ ~ Gamma(100, 1/100)); same input, same output. */
   deterministic?: boolean;
+  /** E-step kernel (default: LDA_ESTEP_KERNEL, else 'auto'). */
+  estepKernel?: EStepKernelChoice;
 }

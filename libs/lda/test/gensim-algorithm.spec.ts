@@ -20,6 +20,25 @@ function dirichletExpectation(values: number[]): number[] {
   return values.map((v) => digamma(v) - psiSum);
 }
 
+/** γ only, for any number of topics. */
+function gensimInferenceK(doc: ReadonlyArray<readonly [number, number]>, expElogbetaT: Float32Array, alpha: number[], gamma0: number[], iterations: number, threshold: number, topics: number): number[] {
+  const column = (id: number) => Array.from({ length: topics }, (_, k) => expElogbetaT[id * topics + k]);
+  let gamma = gamma0.slice();
+  for (let it = 0; it < iterations; it++) {
+    const expElogtheta = dirichletExpectation(gamma).map(Math.exp);
+    const dot = new Array<number>(topics).fill(0);
+    for (const [id, count] of doc) {
+      const beta = column(id);
+      const norm = beta.reduce((s, b, k) => s + b * expElogtheta[k], 0) + FLOAT32_EPSILON;
+      beta.forEach((b, k) => (dot[k] += (count / norm) * b));
+    }
+    const last = gamma;
+    gamma = alpha.map((a, k) => a + expElogtheta[k] * dot[k]);
+    if (gamma.reduce((s, g, k) => s + Math.abs(g - last[k]), 0) / topics < threshold) break;
+  }
+  return gamma;
+}
+
 /** gensim's per-document loop, line by line; returns γ and the document's contribution to sstats (before ⊙ expElogbeta). */
 function gensimInference(doc: ReadonlyArray<readonly [number, number]>, expElogbetaT: Float32Array, alpha: number[], gamma0: number[], iterations: number, threshold: number) {
   const ids = doc.map(([id]) => id);
@@ -51,15 +70,16 @@ describe('gensim algorithm', () => {
   fillGensimGammaInit(gammaInit, 0, gammaInit.length, 42);
 
   it.each([
-    ['padded sub-batches', Infinity],
-    ['one document at a time', 0],
-    ['both', 60 * K],
-  ])('E-step in %s: same γ and sufficient statistics as gensim, for every document', (_, perDocumentFrom) => {
+    ['tfjs padded sub-batches', 'tfjs', Infinity],
+    ['tfjs one document at a time', 'tfjs', 0],
+    ['tfjs, both', 'tfjs', 60 * K],
+    ['the WebAssembly SIMD kernel', 'wasm-simd', undefined],
+  ] as const)('E-step with %s: same γ and sufficient statistics as gensim, for every document', (_, kernel, perDocumentFrom) => {
     const topics = TopicColumns.fromUnpadded(expElogbetaT, K, V);
     const docs = [...corpus.docs, []];
     const init = new Float32Array(docs.length * K).fill(1);
     init.set(gammaInit);
-    const result = runEStep(topics, packDocs(docs, V), init, { alpha, iterations: 50, gammaThreshold: 0.001, collectSstats: true, elementBudget: 4000, perDocumentFrom });
+    const result = runEStep(topics, packDocs(docs, V), init, { alpha, iterations: 50, gammaThreshold: 0.001, collectSstats: true, elementBudget: 4000, perDocumentFrom, kernel });
     const expected = new Float64Array(V * K);
     corpus.docs.forEach((doc, d) => {
       const ref = gensimInference(doc, expElogbetaT, alpha, Array.from(gammaInit.subarray(d * K, d * K + K)), 50, 0.001);
@@ -69,6 +89,26 @@ describe('gensim algorithm', () => {
     // An empty document ends at γ = α, as in gensim.
     expect(Array.from(result.gamma.subarray(corpus.docs.length * K))).toEqual(alpha.map(Math.fround));
     expected.forEach((value, i) => expect(result.sstats?.[i]).toBeCloseTo(value, 2));
+  });
+
+  it('SIMD kernel with many topics (θ kept in memory) and K not a multiple of 4: same γ as gensim', () => {
+    const manyTopics = 30;
+    const wide = Float32Array.from({ length: V * manyTopics }, (_, i) => 0.1 + ((i * 53) % 89) / 40);
+    const wideAlpha = new Array(manyTopics).fill(1 / manyTopics);
+    const docs = corpus.docs.slice(0, 6);
+    const init = new Float32Array(docs.length * manyTopics);
+    fillGensimGammaInit(init, 0, init.length, 43);
+    const result = runEStep(TopicColumns.fromUnpadded(wide, manyTopics, V), packDocs(docs, V), init, {
+      kernel: 'wasm-simd',
+      alpha: wideAlpha,
+      iterations: 30,
+      gammaThreshold: 0.001,
+      collectSstats: false,
+    });
+    docs.forEach((doc, d) => {
+      const ref = gensimInferenceK(doc, wide, wideAlpha, Array.from(init.subarray(d * manyTopics, (d + 1) * manyTopics)), 30, 0.001, manyTopics);
+      ref.forEach((g, k) => expect(result.gamma[d * manyTopics + k]).toBeCloseTo(g, 3));
+    });
   });
 
   it('single-document fast path: same γ as gensim', () => {

@@ -1,32 +1,39 @@
 /**
- * What each distinct word became (a token, or null when dropped), found from a word's place in the text
- * and its hash without cutting the word out of the text: most words of a corpus have been seen before,
- * so most lookups allocate nothing. Holds at most `capacity` words; past that, `remember` is a no-op.
+ * What each distinct word became (a token, or null when dropped), found from the word's place in the
+ * text and its hash without cutting the word out of the text: most words of a corpus have been seen
+ * before, so most lookups allocate nothing. Words are kept as UTF-16 units in one growing arena, the
+ * earliest (usually the most frequent) first, which keeps comparisons cache-friendly. Holds at most
+ * `capacity` words; past that, `remember` is a no-op.
  */
 export class WordCache {
   // Open addressing over pairs [hash, entry + 1]; entry + 1 = 0 marks an empty slot.
-  private table: Int32Array;
-  private mask: number;
-  private readonly words: string[] = [];
+  private table = new Int32Array(2 << 12);
+  private mask = (1 << 12) - 1;
+  private offsets = new Int32Array(1 << 10);
+  private lengths = new Int32Array(1 << 10);
+  private arena = new Uint16Array(1 << 14);
+  private arenaUsed = 0;
   private readonly results: Array<string | null> = [];
 
-  constructor(readonly capacity: number) {
-    this.table = new Int32Array(2 << 12);
-    this.mask = (1 << 12) - 1;
-  }
+  constructor(readonly capacity: number) {}
 
   get size(): number {
-    return this.words.length;
+    return this.results.length;
   }
 
   /** The entry number of text[start, end) (with hash `hash`), or -1. */
   find(text: string, start: number, end: number, hash: number): number {
-    const { table, mask, words } = this;
+    const { table, mask, lengths, offsets, arena } = this;
     const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = table[2 * slot + 1] - 1;
       if (entry < 0) return -1;
-      if (table[2 * slot] === hash && words[entry].length === length && sameChars(text, start, words[entry])) return entry;
+      if (table[2 * slot] === hash && lengths[entry] === length) {
+        const offset = offsets[entry];
+        let i = 0;
+        while (i < length && text.charCodeAt(start + i) === arena[offset + i]) i += 1;
+        if (i === length) return entry;
+      }
     }
   }
 
@@ -35,10 +42,22 @@ export class WordCache {
   }
 
   remember(word: string, hash: number, result: string | null): void {
-    if (this.words.length >= this.capacity) return;
-    const entry = this.words.length;
-    this.words.push(word);
+    const entry = this.results.length;
+    if (entry >= this.capacity) return;
     this.results.push(result);
+    if (entry === this.offsets.length) {
+      this.offsets = grown(this.offsets, entry * 2);
+      this.lengths = grown(this.lengths, entry * 2);
+    }
+    if (this.arenaUsed + word.length > this.arena.length) {
+      const arena = new Uint16Array(Math.max(this.arena.length * 2, this.arenaUsed + word.length));
+      arena.set(this.arena);
+      this.arena = arena;
+    }
+    this.offsets[entry] = this.arenaUsed;
+    this.lengths[entry] = word.length;
+    for (let i = 0; i < word.length; i += 1) this.arena[this.arenaUsed + i] = word.charCodeAt(i);
+    this.arenaUsed += word.length;
     if ((entry + 1) * 2 > this.mask + 1) this.resize((this.mask + 1) * 2);
     this.place(hash, entry);
   }
@@ -60,10 +79,8 @@ export class WordCache {
   }
 }
 
-/** Whether `word` occurs in `text` at `start` (the caller has checked that the lengths fit). */
-function sameChars(text: string, start: number, word: string): boolean {
-  for (let i = 0; i < word.length; i += 1) {
-    if (text.charCodeAt(start + i) !== word.charCodeAt(i)) return false;
-  }
-  return true;
+function grown(array: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
+  const copy = new Int32Array(length);
+  copy.set(array);
+  return copy;
 }

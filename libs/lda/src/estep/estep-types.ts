@@ -1,6 +1,11 @@
 /** numpy's float32 machine epsilon, which gensim adds to every φ normaliser. */
 export const FLOAT32_EPSILON = 1.1920928955078125e-7;
+/** How the per-iteration products run: tfjs ops, or the fused WebAssembly SIMD kernel. */
+export type EStepKernel = 'tfjs' | 'wasm-simd';
+
 export interface EStepSettings {
+  /** Default 'tfjs'. */
+  kernel?: EStepKernel;
   alpha: ArrayLike<number>;
   iterations: number;
   gammaThreshold: number;

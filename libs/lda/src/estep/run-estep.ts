@@ -2,6 +2,7 @@ import { PackedDocs, packedDocCount } from '../corpus/packed-docs';
 import { tf } from '../tensor/tf';
 import { EStepResult, EStepSettings } from './estep-types';
 import { perDocumentEStep } from './per-document-estep';
+import { simdEStep } from './simd-estep';
 import { runSubBatch } from './sub-batch-estep';
 import { planSubBatches } from './sub-batches';
 import { TopicColumns } from './topic-columns';
@@ -18,7 +19,8 @@ function defaultPerDocumentFrom(): number {
 }
 
 /**
- * gensim's LdaModel.inference for a whole chunk at once. Documents are bucketed by length into padded
+ * gensim's LdaModel.inference for a whole chunk at once. With the 'wasm-simd' kernel, documents run one
+ * after the other through the fused SIMD pass (simdEStep). With 'tfjs', documents are bucketed by length into padded
  * sub-batches, each iterated with two batched matrix products per step ([R,K,L]·[R,L,1] for the γ update,
  * [R,L,K]·[R,K,1] for the φ normalisers); a document stops when its mean |Δγ| falls below the threshold and
  * converged documents are dropped from the tensors as they accumulate. Long documents (see
@@ -33,7 +35,8 @@ export function runEStep(topics: TopicColumns, docs: PackedDocs, gammaInit: Floa
     iterations: 0,
     converged: 0,
   };
-  const perDocumentFrom = settings.perDocumentFrom ?? defaultPerDocumentFrom();
+  const simd = settings.kernel === 'wasm-simd';
+  const perDocumentFrom = simd ? 0 : (settings.perDocumentFrom ?? defaultPerDocumentFrom());
   const maxBatchedLength = Math.ceil(perDocumentFrom / K) - 1;
   const longDocuments: number[] = [];
   for (let d = 0; d < count; d++) {
@@ -45,6 +48,10 @@ export function runEStep(topics: TopicColumns, docs: PackedDocs, gammaInit: Floa
       result.iterations += Math.min(2, settings.iterations);
       if (settings.iterations >= 2) result.converged++;
     }
+  }
+  if (simd) {
+    simdEStep(topics, docs, longDocuments, gammaInit, settings, result);
+    return result;
   }
   for (const batch of planSubBatches(docs, K, settings.elementBudget, maxBatchedLength)) runSubBatch(topics, docs, batch, gammaInit, settings, result);
   perDocumentEStep(topics, docs, longDocuments, gammaInit, settings, result);

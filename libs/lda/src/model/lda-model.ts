@@ -1,5 +1,6 @@
 import { UsageError } from '@topicops/config';
 import { PackedDocs, packDocs, packedDocCount, wordCount } from '../corpus/packed-docs';
+import { resolveEStepKernel } from '../estep/kernel-choice';
 import { runEStep } from '../estep/run-estep';
 import { SINGLE_DOCUMENT_MAX_ELEMENTS, inferSingleDocument } from '../estep/single-document';
 import { RandomStream } from '../math/random';
@@ -135,13 +136,16 @@ export class LdaModel {
     const gammaThreshold = options.gammaThreshold ?? this.inferenceDefaults.gammaThreshold;
     if (!Number.isInteger(iterations) || iterations < 1) throw new UsageError(`iterations must be a positive integer (got ${iterations})`);
     if (!(gammaThreshold >= 0)) throw new UsageError(`gammaThreshold must be ≥ 0 (got ${gammaThreshold})`);
-    this.backend = await ensureBackend();
+    const backend = await ensureBackend();
+    this.backend = backend;
+    const kernel = resolveEStepKernel(options.estepKernel, backend);
     const K = this.numTopics;
     const count = packedDocCount(docs);
     const gammaInit = this.gammaInit(count, options.deterministic ?? false);
     const tables = this.topicTables();
     const nnz = docs.ids.length;
-    if (count === 1 && nnz * K <= SINGLE_DOCUMENT_MAX_ELEMENTS) {
+    // tfjs ops cost more per call than a short document's arithmetic: one short document runs in plain JS.
+    if (kernel === 'tfjs' && count === 1 && nnz * K <= SINGLE_DOCUMENT_MAX_ELEMENTS) {
       const gamma = inferSingleDocument({
         expElogbetaT: tables.expColumns.values,
         numTopics: K,
@@ -154,7 +158,7 @@ export class LdaModel {
       });
       return Float32Array.from(gamma);
     }
-    return runEStep(tables.expColumns, docs, gammaInit, { alpha: this.alpha, iterations, gammaThreshold, collectSstats: false }).gamma;
+    return runEStep(tables.expColumns, docs, gammaInit, { kernel, alpha: this.alpha, iterations, gammaThreshold, collectSstats: false }).gamma;
   }
 
   /** Frees the tables derived from λ (rebuilt on the next inference). */

@@ -1,4 +1,5 @@
 import { UsageError } from '@topicops/config';
+import { EStepKernel } from '../estep/estep-types';
 import { AlphaOption, BackendName, EtaOption } from '../types';
 
 /** Inference settings a model carries (gensim keeps them on the LdaModel). */
@@ -13,6 +14,8 @@ export interface ModelInferenceDefaults {
 export interface TrainingInfo {
   options: Record<string, unknown> & { alpha?: AlphaOption; eta?: EtaOption };
   backend: BackendName;
+  /** How the E-step products ran. */
+  kernel: EStepKernel;
   threads: number;
   requestedThreads: number;
   /** Why fewer threads ran than requested (e.g. the worker script was not found). */

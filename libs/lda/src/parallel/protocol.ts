@@ -1,8 +1,9 @@
 import { PackedDocs } from '../corpus/packed-docs';
-import { EStepResult } from '../estep/estep-types';
+import { EStepKernel, EStepResult } from '../estep/estep-types';
 import { BackendChoice, BackendName } from '../types';
 
 export interface WorkerEStepSettings {
+  kernel: EStepKernel;
   alpha: Float64Array;
   iterations: number;
   gammaThreshold: number;

@@ -3,6 +3,7 @@ import { UsageError } from '@topicops/config';
 import { PackedDocs, packDocs, wordCount } from '../corpus/packed-docs';
 import { LdaModel } from '../model/lda-model';
 import { TrainingInfo } from '../model/model-parameters';
+import { resolveEStepKernel } from '../estep/kernel-choice';
 import { selectBackend } from '../tensor/backend';
 import { BowCorpus, LdaTrainOptions, TrainHooks } from '../types';
 import { updateAlpha } from './alpha-update';
@@ -36,6 +37,7 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
   const V = opts.numTerms;
   const chunksize = Math.min(totalDocs, opts.chunksize);
   const backend = await selectBackend(opts.backend);
+  const kernel = resolveEStepKernel(opts.estepKernel, backend);
   const requestedThreads = resolveThreadCount(opts.threads, totalDocs);
   const { runner, fallback } = await createEStepRunner(requestedThreads, backend);
 
@@ -68,6 +70,7 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
       for await (const chunk of corpus.chunks(chunksize)) {
         const packed = packDocs(chunk, V, docsDone);
         const result = await runner.run(packed, gammaInit(opts, pass, docsDone, chunk.length), {
+          kernel,
           alpha: Float64Array.from(alpha),
           iterations: opts.iterations,
           gammaThreshold: opts.gammaThreshold,
@@ -101,6 +104,7 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
     const training: TrainingInfo = {
       options: { ...opts.recorded },
       backend,
+      kernel,
       threads: runner.threads,
       requestedThreads,
       ...(fallback ? { threadFallback: fallback } : {}),

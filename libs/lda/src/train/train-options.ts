@@ -1,8 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { UsageError } from '@topicops/config';
-import { AlphaOption, BackendChoice, EtaOption, LdaTrainOptions } from '../types';
+import { AlphaOption, BackendChoice, EStepKernelChoice, EtaOption, LdaTrainOptions } from '../types';
 
 const BACKEND_CHOICES: readonly BackendChoice[] = ['auto', 'node', 'wasm', 'cpu'];
+const KERNEL_CHOICES: readonly EStepKernelChoice[] = ['auto', 'tfjs', 'wasm-simd'];
 export const MAX_THREADS = 64;
 
 /** Every option with gensim's default filled in and the priors expanded to vectors. */
@@ -24,11 +25,12 @@ export interface ResolvedTrainOptions {
   randomState: number;
   backend?: BackendChoice;
   threads?: number;
+  estepKernel?: EStepKernelChoice;
   /** The options as given (priors as named), recorded in the model file. */
   recorded: RecordedTrainOptions;
 }
 
-export type RecordedTrainOptions = Required<Omit<LdaTrainOptions, 'backend' | 'threads' | 'alpha' | 'eta'>> & {
+export type RecordedTrainOptions = Required<Omit<LdaTrainOptions, 'backend' | 'threads' | 'estepKernel' | 'alpha' | 'eta'>> & {
   alpha: AlphaOption;
   eta: EtaOption;
 };
@@ -120,6 +122,9 @@ export function resolveTrainOptions(options: LdaTrainOptions): ResolvedTrainOpti
     problems.push(`backend must be one of ${BACKEND_CHOICES.join(', ')} (got ${String(options.backend)})`);
   }
   if (options.threads !== undefined) integer(problems, 'threads', options.threads, 1, 1, MAX_THREADS);
+  if (options.estepKernel !== undefined && !KERNEL_CHOICES.includes(options.estepKernel)) {
+    problems.push(`estepKernel must be one of ${KERNEL_CHOICES.join(', ')} (got ${String(options.estepKernel)})`);
+  }
   if (problems.length) throw new UsageError(`Invalid LDA options:\n  - ${problems.join('\n  - ')}`);
 
   const alphaOption = options.alpha ?? 'symmetric';
@@ -146,6 +151,7 @@ export function resolveTrainOptions(options: LdaTrainOptions): ResolvedTrainOpti
     randomState,
     backend: options.backend,
     threads: options.threads,
+    estepKernel: options.estepKernel,
     recorded: {
       numTopics,
       numTerms,

@@ -1,0 +1,66 @@
+import { PackedDocs } from '../corpus/packed-docs';
+import { digamma } from '../math/special-functions';
+import { FusedKernel } from '../simd/fused-kernel';
+import { EStepResult, EStepSettings } from './estep-types';
+import { TopicColumns } from './topic-columns';
+
+const kernels = new Map<number, FusedKernel>();
+
+function kernelFor(numTopics: number): FusedKernel {
+  let kernel = kernels.get(numTopics);
+  if (!kernel) {
+    kernel = new FusedKernel(numTopics);
+    kernels.set(numTopics, kernel);
+  }
+  return kernel;
+}
+
+/**
+ * gensim's per-document loop with the two products fused into one WebAssembly SIMD pass per iteration
+ * (see FusedKernel); γ and exp(E[log θ]) are updated in float64 between passes. Documents run one after the
+ * other, each staying in cache for all its iterations. γ lands in `result.gamma` at each document's row.
+ */
+export function simdEStep(topics: TopicColumns, docs: PackedDocs, docIds: ArrayLike<number>, gammaInit: Float32Array, settings: EStepSettings, result: EStepResult): void {
+  const K = topics.numTopics;
+  const kernel = kernelFor(K);
+  const gamma = new Float64Array(K);
+  const expElogtheta = new Float64Array(K);
+  const refresh = () => {
+    let sum = 0;
+    for (let k = 0; k < K; k++) sum += gamma[k];
+    const psiSum = digamma(sum);
+    for (let k = 0; k < K; k++) expElogtheta[k] = Math.exp(digamma(gamma[k]) - psiSum);
+  };
+  for (let j = 0; j < docIds.length; j++) {
+    const d = docIds[j];
+    const from = docs.offsets[d];
+    const to = docs.offsets[d + 1];
+    kernel.loadDocument(topics.values, docs.ids.subarray(from, to), docs.counts.subarray(from, to));
+    for (let k = 0; k < K; k++) gamma[k] = gammaInit[d * K + k];
+    refresh();
+    for (let iteration = 0; iteration < settings.iterations; iteration++) {
+      result.iterations++;
+      const sums = kernel.iterate(expElogtheta);
+      let change = 0;
+      for (let k = 0; k < K; k++) {
+        const updated = settings.alpha[k] + expElogtheta[k] * sums[k];
+        change += Math.abs(updated - gamma[k]);
+        gamma[k] = updated;
+      }
+      refresh();
+      if (change / K < settings.gammaThreshold) {
+        result.converged++;
+        break;
+      }
+    }
+    for (let k = 0; k < K; k++) result.gamma[d * K + k] = gamma[k];
+    if (result.sstats) {
+      const ratio = kernel.ratios(expElogtheta);
+      for (let i = 0; i < to - from; i++) {
+        const row = docs.ids[from + i] * K;
+        const weight = ratio[i];
+        for (let k = 0; k < K; k++) result.sstats[row + k] += weight * expElogtheta[k];
+      }
+    }
+  }
+}
