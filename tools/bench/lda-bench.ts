@@ -2,7 +2,10 @@
 //
 //   node -r @swc-node/register tools/bench/lda-bench.ts --train T.mm --heldout H.mm --topics K
 //        [--passes P --chunksize C --iterations I --seed S --backend wasm|cpu|node --threads N]
-//        [--lambda-out L.f32 --alpha-out A.json]
+//        [--lambda-out L.f32 --alpha-out A.json] [--stream]
+//
+// --stream reads the training file from disk on every pass (bounded memory); by default it is read into
+// memory before the clock starts, as peer_lda.py does.
 //
 // Prints one JSON line: {backend, threads, train_seconds, docs_per_second, heldout_log_perplexity, topics, ...}.
 import './lda-workspace-paths';
@@ -23,6 +26,7 @@ const { values } = parseArgs({
     threads: { type: 'string' },
     'lambda-out': { type: 'string' },
     'alpha-out': { type: 'string' },
+    stream: { type: 'boolean' },
   },
 });
 
@@ -45,6 +49,7 @@ runBenchLda({
   threads: number('threads', values.threads),
   lambdaOut: values['lambda-out'],
   alphaOut: values['alpha-out'],
+  stream: values.stream ?? false,
 })
   .then((result) => process.stdout.write(`${JSON.stringify(result)}\n`))
   .catch((error: unknown) => {

@@ -8,7 +8,14 @@ import './preprocess-bench-paths';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Dictionary, Phrases, TextProcessor, Tokenizer, defaultPreprocessingConfig, readStopwordFile } from '@topicops/nlp';
+import {
+  Dictionary,
+  Phrases,
+  TextProcessor,
+  Tokenizer,
+  defaultPreprocessingConfig,
+  readStopwordFile,
+} from '@topicops/nlp';
 
 function textFiles(folder: string): string[] {
   return readdirSync(folder, { recursive: true, encoding: 'utf8' })
@@ -46,7 +53,9 @@ function replayLatency(processor: TextProcessor, raw: string[]): { p50: number; 
 function main(): void {
   const [folder, stopwordsCsv] = process.argv.slice(2);
   if (!folder || !stopwordsCsv) {
-    process.stderr.write('usage: node -r @swc-node/register tools/bench/preprocess-bench.ts <folder> <stopwords.csv>\n');
+    process.stderr.write(
+      'usage: node -r @swc-node/register tools/bench/preprocess-bench.ts <folder> <stopwords.csv>\n',
+    );
     process.exit(2);
   }
   const config = defaultPreprocessingConfig({

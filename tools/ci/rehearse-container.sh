@@ -69,10 +69,23 @@ stop_services() {
   done
 }
 
+# Anything still running from the runtime folder (a child a service left behind) is ours: by PID.
+stop_strays() {
+  local proc pid
+  for proc in /proc/[0-9]*; do
+    pid="${proc#/proc/}"
+    [ "$pid" != "$$" ] || continue
+    case "$(readlink "$proc/cwd" 2>/dev/null)" in
+      "$APP" | "$APP"/*) kill -KILL "$pid" 2>/dev/null && echo "rehearsal: killed stray process $pid" >&2 ;;
+    esac
+  done
+}
+
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
   stop_services
+  stop_strays
   if [ "$status" -ne 0 ] && [ -d "$LOGS" ]; then
     for log in "$LOGS"/*.log; do
       [ -f "$log" ] || continue
@@ -158,9 +171,12 @@ run_role() {
   (cd "$APP" && set -a && . "$WORK/$service.env" && set +a && exec "$ENTRYPOINT" "$@")
 }
 
+# One subshell that execs the entrypoint, which execs node: $! is the service's own PID, so SIGTERM
+# reaches node itself (as tini forwards it in the container), not a shell in between.
 start_service() {
   local role="$1"
-  run_role "$role" "$role" >"$LOGS/$role.log" 2>&1 &
+  # shellcheck source=/dev/null
+  (cd "$APP" && set -a && . "$WORK/$role.env" && set +a && exec "$ENTRYPOINT" "$role") >"$LOGS/$role.log" 2>&1 &
   SERVICE_NAMES+=("$role")
   SERVICE_PIDS+=("$!")
 }

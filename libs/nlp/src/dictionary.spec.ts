@@ -4,7 +4,10 @@ import { SerializationError } from './errors';
 describe('Dictionary', () => {
   it("gives a document's new tokens the next ids in code point order and counts frequencies", () => {
     const dictionary = new Dictionary();
-    dictionary.addDocuments([['zeta', 'alfa', 'zeta'], ['beta', 'alfa', 'Émile']]);
+    dictionary.addDocuments([
+      ['zeta', 'alfa', 'zeta'],
+      ['beta', 'alfa', 'Émile'],
+    ]);
     expect(dictionary.id2token).toEqual(['alfa', 'zeta', 'beta', 'Émile']);
     expect(dictionary.token2id.get('beta')).toBe(2);
     expect(dictionary.dfs).toEqual([2, 1, 1, 1]);
@@ -12,10 +15,25 @@ describe('Dictionary', () => {
     expect([dictionary.numDocs, dictionary.numPos, dictionary.numNnz]).toEqual([2, 6, 5]);
   });
 
+  it('streams documents from a one-pass iterable, in as many calls as the caller likes', () => {
+    function* pages(): Generator<string[]> {
+      yield ['zeta', 'alfa'];
+      yield ['alfa'];
+    }
+    const dictionary = new Dictionary();
+    dictionary.addDocuments(pages());
+    dictionary.addDocuments(pages());
+    expect(dictionary.dfs).toEqual([4, 2]);
+    expect(dictionary.numDocs).toBe(4);
+  });
+
   it('makes sorted bags of words and ignores unknown tokens', () => {
     const dictionary = new Dictionary();
     dictionary.addDocuments([['c', 'b', 'a']]);
-    expect(dictionary.doc2bow(['c', 'x', 'a', 'c', 'c'])).toEqual([[0, 1], [2, 3]]);
+    expect(dictionary.doc2bow(['c', 'x', 'a', 'c', 'c'])).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
     expect(dictionary.doc2bow([])).toEqual([]);
     expect(dictionary.doc2bow(['a'])).toEqual([[0, 1]]); // scratch counts were reset
   });
@@ -24,7 +42,12 @@ describe('Dictionary', () => {
     // document frequencies: a 4, b 3, c 3, d 2, e 1, f 3 over 4 documents
     const build = () => {
       const dictionary = new Dictionary();
-      dictionary.addDocuments([['a', 'b', 'c', 'd', 'e'], ['a', 'b', 'c', 'f'], ['a', 'b', 'd', 'f'], ['a', 'c', 'f']]);
+      dictionary.addDocuments([
+        ['a', 'b', 'c', 'd', 'e'],
+        ['a', 'b', 'c', 'f'],
+        ['a', 'b', 'd', 'f'],
+        ['a', 'c', 'f'],
+      ]);
       return dictionary;
     };
 
@@ -34,7 +57,10 @@ describe('Dictionary', () => {
       expect(dictionary.id2token).toEqual(['b', 'c', 'd', 'f']);
       expect(dictionary.dfs).toEqual([3, 3, 2, 3]);
       expect(dictionary.token2id.get('f')).toBe(3);
-      expect(dictionary.doc2bow(['f', 'a', 'b'])).toEqual([[0, 1], [3, 1]]);
+      expect(dictionary.doc2bow(['f', 'a', 'b'])).toEqual([
+        [0, 1],
+        [3, 1],
+      ]);
       expect(dictionary.numDocs).toBe(4);
     });
 
@@ -81,7 +107,10 @@ describe('Dictionary', () => {
     dictionary.addDocuments([['alfa', 'beta'], ['beta']]);
     const copy = Dictionary.fromJSON(JSON.parse(JSON.stringify(dictionary)));
     expect(copy.toJSON()).toEqual(dictionary.toJSON());
-    expect(copy.doc2bow(['beta', 'alfa'])).toEqual([[0, 1], [1, 1]]);
+    expect(copy.doc2bow(['beta', 'alfa'])).toEqual([
+      [0, 1],
+      [1, 1],
+    ]);
     copy.addDocuments([['gamma']]);
     expect(copy.id2token).toEqual(['alfa', 'beta', 'gamma']);
   });
@@ -91,6 +120,8 @@ describe('Dictionary', () => {
     expect(() => Dictionary.fromJSON('x')).toThrow(SerializationError);
     expect(() => Dictionary.fromJSON({ ...valid, dfs: [] })).toThrow(/cannot read dictionary JSON: dfs must hold one/);
     expect(() => Dictionary.fromJSON({ ...valid, numDocs: -1 })).toThrow(/numDocs/);
-    expect(() => Dictionary.fromJSON({ ...valid, tokens: ['a', 'a'], dfs: [1, 1], cfs: [1, 1] })).toThrow(/appears twice/);
+    expect(() => Dictionary.fromJSON({ ...valid, tokens: ['a', 'a'], dfs: [1, 1], cfs: [1, 1] })).toThrow(
+      /appears twice/,
+    );
   });
 });

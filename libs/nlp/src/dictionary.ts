@@ -125,7 +125,9 @@ export class Dictionary {
    */
   filterExtremes(noBelow = 5, noAbove = 0.5, keepN: number | null = 100_000): void {
     if (!(noBelow >= 0) || !(noAbove >= 0) || (keepN !== null && !(keepN >= 0))) {
-      throw new RangeError(`filterExtremes needs noBelow >= 0, noAbove >= 0 and keepN >= 0 (got ${noBelow}, ${noAbove}, ${keepN})`);
+      throw new RangeError(
+        `filterExtremes needs noBelow >= 0, noAbove >= 0 and keepN >= 0 (got ${noBelow}, ${noAbove}, ${keepN})`,
+      );
     }
     const noAboveAbsolute = Math.trunc(noAbove * this.documents);
     const dfs = this.docFrequencies;
@@ -179,7 +181,8 @@ export class Dictionary {
       if (!isCount(value[key])) fail(`${key} must be a non-negative integer`);
     }
     const { tokens, dfs, cfs } = value;
-    if (!Array.isArray(tokens) || !tokens.every((token) => typeof token === 'string')) return fail('tokens must be a list of strings');
+    if (!Array.isArray(tokens) || !tokens.every((token) => typeof token === 'string'))
+      return fail('tokens must be a list of strings');
     if (!Array.isArray(dfs) || dfs.length !== tokens.length || !dfs.every(isCount)) {
       return fail('dfs must hold one non-negative integer per token');
     }

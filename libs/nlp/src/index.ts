@@ -1,6 +1,12 @@
 // Public API of @topicops/nlp: tokenisation, stopwords, stemming, lemmas, phrases, dictionary, bag-of-words
 export { configHash, defaultPreprocessingConfig, parsePreprocessingConfig } from './preprocessing-config';
-export type { DictionaryConfig, PhrasesConfig, PreprocessingConfig, StemmerLanguage, TokenPattern } from './preprocessing-config';
+export type {
+  DictionaryConfig,
+  PhrasesConfig,
+  PreprocessingConfig,
+  StemmerLanguage,
+  TokenPattern,
+} from './preprocessing-config';
 export { isoStopwordLanguages, isoStopwords } from './iso-stopwords';
 export { parseStopwordList, readStopwordFile } from './stopword-file';
 export { Tokenizer } from './tokenizer';

@@ -42,7 +42,10 @@ export class JoinedVocabulary {
   }
 
   /** gensim `Phrases.export_phrases`: splits every entry on the delimiter and scores first and last part. */
-  exportPhrases(score: (pairCount: number, countA: number, countB: number, vocabularySize: number) => number, threshold: number): Map<string, number> {
+  exportPhrases(
+    score: (pairCount: number, countA: number, countB: number, vocabularySize: number) => number,
+    threshold: number,
+  ): Map<string, number> {
     const { counts, delimiter } = this;
     const phrases = new Map<string, number>();
     for (const [entry, count] of counts) {

@@ -35,7 +35,11 @@ export function isAstralLetter(text: string, index: number): boolean {
 
 function latinTable(): Uint8Array {
   const table = new Uint8Array(0x10000);
-  const ranges: Array<[number, number]> = [[0x61, 0x7a], [0xe0, 0xf6], [0xf8, 0xff]]; // a-z à-ö ø-ÿ
+  const ranges: Array<[number, number]> = [
+    [0x61, 0x7a],
+    [0xe0, 0xf6],
+    [0xf8, 0xff],
+  ]; // a-z à-ö ø-ÿ
   for (const [from, to] of ranges) table.fill(LETTER, from, to + 1);
   return table;
 }
@@ -44,7 +48,8 @@ function unicodeTable(): Uint8Array {
   const table = new Uint8Array(0x10000);
   for (let unit = 0; unit < 0x10000; unit += 1) {
     if (unit >= 0xd800 && unit <= 0xdbff) table[unit] = SURROGATE;
-    else if (unit < 0xdc00 || unit > 0xdfff) table[unit] = UNICODE_LETTER.test(String.fromCharCode(unit)) ? LETTER : NOT_LETTER;
+    else if (unit < 0xdc00 || unit > 0xdfff)
+      table[unit] = UNICODE_LETTER.test(String.fromCharCode(unit)) ? LETTER : NOT_LETTER;
   }
   table[MODIFIER_LETTER_APOSTROPHE] = NOT_LETTER;
   return table;

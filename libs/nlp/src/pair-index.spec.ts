@@ -13,7 +13,12 @@ describe('PairIndex', () => {
 
   it('keeps the retained pairs in order under new numbers', () => {
     const index = new PairIndex();
-    [[1, 2], [2, 3], [3, 4], [4, 5]].forEach(([a, b]) => index.indexOf(a, b));
+    [
+      [1, 2],
+      [2, 3],
+      [3, 4],
+      [4, 5],
+    ].forEach(([a, b]) => index.indexOf(a, b));
     expect(Array.from(index.retain((n) => n % 2 === 1))).toEqual([1, 3]);
     expect(index.size).toBe(2);
     expect([index.first(0), index.second(0), index.first(1), index.second(1)]).toEqual([2, 3, 4, 5]);

@@ -25,7 +25,8 @@ export function resolvePhrasesOptions(options: PhrasesOptions): ResolvedPhrasesO
   if (!(typeof threshold === 'number' && threshold > 0 && Number.isFinite(threshold))) {
     throw new RangeError(`phrases threshold must be a number > 0 for the default scorer (got ${threshold})`);
   }
-  if (typeof delimiter !== 'string' || delimiter.length === 0) throw new RangeError('phrases delimiter must be a non-empty string');
+  if (typeof delimiter !== 'string' || delimiter.length === 0)
+    throw new RangeError('phrases delimiter must be a non-empty string');
   if (!(Number.isInteger(maxVocabSize) && maxVocabSize > 0)) {
     throw new RangeError(`phrases maxVocabSize must be a positive integer (got ${maxVocabSize})`);
   }

@@ -3,7 +3,13 @@ import { Phrases } from './phrases';
 import { PhrasesLearner } from './phrases-learner';
 
 /** gensim 4.2 Phrases.add_vocab + export_phrases, string keys and all, written as plainly as possible. */
-function gensimPhrasegrams(texts: string[][], minCount: number, threshold: number, delimiter: string, maxVocabSize = Infinity) {
+function gensimPhrasegrams(
+  texts: string[][],
+  minCount: number,
+  threshold: number,
+  delimiter: string,
+  maxVocabSize = Infinity,
+) {
   const vocab = new Map<string, number>();
   let minReduce = 1;
   const bump = (key: string) => vocab.set(key, (vocab.get(key) ?? 0) + 1);
@@ -40,13 +46,20 @@ function randomTexts(seed: number, words: string[], docs: number, length: number
     t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return Array.from({ length: docs }, () => Array.from({ length: 1 + Math.floor(next() * length) }, () => words[Math.floor(next() * words.length)]));
+  return Array.from({ length: docs }, () =>
+    Array.from({ length: 1 + Math.floor(next() * length) }, () => words[Math.floor(next() * words.length)]),
+  );
 }
 
 const sorted = (map: ReadonlyMap<string, number>) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
 describe('Phrases.learn', () => {
-  const texts = [['new', 'york', 'city'], ['new', 'york', 'times'], ['new', 'york'], ['big', 'city']];
+  const texts = [
+    ['new', 'york', 'city'],
+    ['new', 'york', 'times'],
+    ['new', 'york'],
+    ['big', 'city'],
+  ];
 
   it("scores with gensim's default scorer over the shared unigram + bigram vocabulary", () => {
     // 5 unigrams + 4 bigrams = 9 entries; new_york: (3 - 1) / (3 × 3) × 9 = 2
@@ -56,12 +69,21 @@ describe('Phrases.learn', () => {
     expect(Phrases.learn(texts, { minCount: 1, threshold: 2 }).phrasegrams.size).toBe(0); // score must exceed it
   });
 
+  it('learns from a one-pass iterable', () => {
+    function* stream(): Generator<string[]> {
+      yield* texts;
+    }
+    expect(Phrases.learn(stream(), { minCount: 1, threshold: 1 }).phrasegrams).toEqual(new Map([['new_york', 2]]));
+  });
+
   it('learns the same from batches as from one pass', () => {
     const learner = new PhrasesLearner({ minCount: 1, threshold: 1 });
     learner.add(texts.slice(0, 2)).add(texts.slice(2));
     expect(learner.wordCount).toBe(10);
     expect(learner.vocabularySize).toBe(9);
-    expect(Phrases.fromLearner(learner).phrasegrams).toEqual(Phrases.learn(texts, { minCount: 1, threshold: 1 }).phrasegrams);
+    expect(Phrases.fromLearner(learner).phrasegrams).toEqual(
+      Phrases.learn(texts, { minCount: 1, threshold: 1 }).phrasegrams,
+    );
   });
 
   it.each([
@@ -73,7 +95,12 @@ describe('Phrases.learn', () => {
     for (let seed = 1; seed <= 5; seed += 1) {
       const corpus = randomTexts(seed, words, 40, 12);
       for (const maxVocabSize of [Infinity, 25]) {
-        const learner = new PhrasesLearner({ minCount: 2, threshold: 0.5, delimiter, maxVocabSize: maxVocabSize === Infinity ? undefined : maxVocabSize });
+        const learner = new PhrasesLearner({
+          minCount: 2,
+          threshold: 0.5,
+          delimiter,
+          maxVocabSize: maxVocabSize === Infinity ? undefined : maxVocabSize,
+        });
         const ours = Phrases.fromLearner(learner.add(corpus)).phrasegrams;
         expect(sorted(ours)).toEqual(sorted(gensimPhrasegrams(corpus, 2, 0.5, delimiter, maxVocabSize)));
       }
@@ -89,7 +116,14 @@ describe('Phrases.learn', () => {
 });
 
 describe('Phrases.apply', () => {
-  const phrases = new Phrases({ minCount: 1, threshold: 1, delimiter: '_' }, new Map([['a_b', 5], ['b_c', 5], ['c_d', 0.5]]));
+  const phrases = new Phrases(
+    { minCount: 1, threshold: 1, delimiter: '_' },
+    new Map([
+      ['a_b', 5],
+      ['b_c', 5],
+      ['c_d', 0.5],
+    ]),
+  );
 
   it('merges greedily from the left, one pair at a time', () => {
     expect(phrases.apply(['a', 'b', 'c'])).toEqual(['a_b', 'c']);
@@ -115,7 +149,10 @@ describe('Phrases.apply', () => {
 
 describe('Phrases JSON', () => {
   it('round-trips scores exactly', () => {
-    const original = new Phrases({ minCount: 3, threshold: 20, delimiter: '_' }, new Map([['abeat_fortuna', 2901.7384615384613]]));
+    const original = new Phrases(
+      { minCount: 3, threshold: 20, delimiter: '_' },
+      new Map([['abeat_fortuna', 2901.7384615384613]]),
+    );
     const copy = Phrases.fromJSON(JSON.parse(JSON.stringify(original)));
     expect(copy.phrasegrams).toEqual(original.phrasegrams);
     expect([copy.minCount, copy.threshold, copy.delimiter]).toEqual([3, 20, '_']);

@@ -25,7 +25,10 @@ export class Phrases {
   // left token → right token → the phrase they make; avoids building a joined string per pair.
   private readonly joins = new Map<string, Map<string, string>>();
 
-  constructor(options: { minCount: number; threshold: number; delimiter: string }, phrasegrams: ReadonlyMap<string, number>) {
+  constructor(
+    options: { minCount: number; threshold: number; delimiter: string },
+    phrasegrams: ReadonlyMap<string, number>,
+  ) {
     this.minCount = options.minCount;
     this.threshold = options.threshold;
     this.delimiter = options.delimiter;

@@ -51,7 +51,15 @@ describe('defaultPreprocessingConfig', () => {
     }
     expect(caught).toBeInstanceOf(UsageError);
     const message = (caught as Error).message;
-    for (const expected of ['tokenPattern', 'minLength', '"xx"', 'stemmer', 'dictionary.noAbove', 'phrases.delimiter', 'unknown option "colour"']) {
+    for (const expected of [
+      'tokenPattern',
+      'minLength',
+      '"xx"',
+      'stemmer',
+      'dictionary.noAbove',
+      'phrases.delimiter',
+      'unknown option "colour"',
+    ]) {
       expect(message).toContain(expected);
     }
   });

@@ -78,8 +78,10 @@ function withoutUndefined(value: Plain): Plain {
 export function defaultPreprocessingConfig(overrides: Partial<PreprocessingConfig> = {}): PreprocessingConfig {
   const given = withoutUndefined(overrides as Plain);
   const merged: Plain = { ...DEFAULTS, ...given };
-  if (isPlainObject(given['dictionary'])) merged['dictionary'] = { ...DEFAULTS.dictionary, ...withoutUndefined(given['dictionary']) };
-  if (isPlainObject(given['phrases'])) merged['phrases'] = { ...DEFAULTS.phrases, ...withoutUndefined(given['phrases']) };
+  if (isPlainObject(given['dictionary']))
+    merged['dictionary'] = { ...DEFAULTS.dictionary, ...withoutUndefined(given['dictionary']) };
+  if (isPlainObject(given['phrases']))
+    merged['phrases'] = { ...DEFAULTS.phrases, ...withoutUndefined(given['phrases']) };
   return parsePreprocessingConfig(merged);
 }
 
@@ -96,16 +98,27 @@ export function parsePreprocessingConfig(value: unknown): PreprocessingConfig {
   for (const key of Object.keys(value)) check(TOP_LEVEL_KEYS.includes(key), `unknown option "${key}"`);
 
   check(value['schema'] === 1, `schema must be 1 (got ${JSON.stringify(value['schema'])})`);
-  check(value['tokenPattern'] === 'latin' || value['tokenPattern'] === 'unicode', `tokenPattern must be "latin" or "unicode"`);
+  check(
+    value['tokenPattern'] === 'latin' || value['tokenPattern'] === 'unicode',
+    `tokenPattern must be "latin" or "unicode"`,
+  );
   check(isInteger(value['minLength'], 1), 'minLength must be an integer >= 1');
-  for (const key of ['elisions', 'joinHyphenated', 'lemmatize']) check(typeof value[key] === 'boolean', `${key} must be true or false`);
+  for (const key of ['elisions', 'joinHyphenated', 'lemmatize'])
+    check(typeof value[key] === 'boolean', `${key} must be true or false`);
   const stemmer = value['stemmer'];
-  check(stemmer === null || stemmer === 'italian' || stemmer === 'english', 'stemmer must be null, "italian" or "english"');
+  check(
+    stemmer === null || stemmer === 'italian' || stemmer === 'english',
+    'stemmer must be null, "italian" or "english"',
+  );
 
   const languages = stringList(value['stopwordLanguages'], 'stopwordLanguages', problems);
-  for (const code of languages) check(hasIsoStopwords(code), `stopwordLanguages: stopwords-iso has no list for "${code}"`);
+  for (const code of languages)
+    check(hasIsoStopwords(code), `stopwordLanguages: stopwords-iso has no list for "${code}"`);
   const customStopwords = stringList(value['customStopwords'], 'customStopwords', problems);
-  check(customStopwords.every((word) => word.length > 0), 'customStopwords must not contain empty strings');
+  check(
+    customStopwords.every((word) => word.length > 0),
+    'customStopwords must not contain empty strings',
+  );
 
   const phrases = value['phrases'];
   if (phrases !== null) {
@@ -114,16 +127,23 @@ export function parsePreprocessingConfig(value: unknown): PreprocessingConfig {
       for (const key of Object.keys(phrases)) check(PHRASES_KEYS.includes(key), `unknown option "phrases.${key}"`);
       check(isInteger(phrases['minCount'], 1), 'phrases.minCount must be an integer >= 1');
       check(isNumber(phrases['threshold']) && phrases['threshold'] > 0, 'phrases.threshold must be a number > 0');
-      check(typeof phrases['delimiter'] === 'string' && phrases['delimiter'].length > 0, 'phrases.delimiter must be a non-empty string');
+      check(
+        typeof phrases['delimiter'] === 'string' && phrases['delimiter'].length > 0,
+        'phrases.delimiter must be a non-empty string',
+      );
       check(phrases['layers'] === 1 || phrases['layers'] === 2, 'phrases.layers must be 1 or 2');
     }
   }
   const dictionary = value['dictionary'];
   if (!isPlainObject(dictionary)) problems.push('dictionary must be an object');
   else {
-    for (const key of Object.keys(dictionary)) check(DICTIONARY_KEYS.includes(key), `unknown option "dictionary.${key}"`);
+    for (const key of Object.keys(dictionary))
+      check(DICTIONARY_KEYS.includes(key), `unknown option "dictionary.${key}"`);
     check(isInteger(dictionary['noBelow'], 0), 'dictionary.noBelow must be an integer >= 0');
-    check(isNumber(dictionary['noAbove']) && dictionary['noAbove'] >= 0 && dictionary['noAbove'] <= 1, 'dictionary.noAbove must be a fraction in [0, 1]');
+    check(
+      isNumber(dictionary['noAbove']) && dictionary['noAbove'] >= 0 && dictionary['noAbove'] <= 1,
+      'dictionary.noAbove must be a fraction in [0, 1]',
+    );
     check(isInteger(dictionary['keepN'], 1), 'dictionary.keepN must be an integer >= 1');
   }
   if (problems.length) throw new UsageError(`Invalid pre-processing configuration:\n  - ${problems.join('\n  - ')}`);
@@ -146,7 +166,9 @@ export function parsePreprocessingConfig(value: unknown): PreprocessingConfig {
 
 /** sha256 (hex) of the configuration's canonical JSON: equal configurations hash equal whatever the key order. */
 export function configHash(config: PreprocessingConfig): string {
-  return createHash('sha256').update(canonicalJson(parsePreprocessingConfig(config))).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(parsePreprocessingConfig(config)))
+    .digest('hex');
 }
 
 function canonicalJson(value: unknown): string {

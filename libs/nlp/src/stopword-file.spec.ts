@@ -19,7 +19,9 @@ describe('stopword files', () => {
 
   it('reads the stopword column of a wider CSV, with quoting', () => {
     expect(parseStopwordList('id,stopword,note\n1,anno,"a, b"\n2,"l\'""uomo",x\n')).toEqual(['anno', 'l\'"uomo']);
-    expect(() => parseStopwordList('id,word\n1,anno', 'words.csv')).toThrow(/words.csv: the CSV header has no "stopword" column/);
+    expect(() => parseStopwordList('id,word\n1,anno', 'words.csv')).toThrow(
+      /words.csv: the CSV header has no "stopword" column/,
+    );
   });
 
   it('reads plain word lists without a header', () => {
@@ -28,7 +30,9 @@ describe('stopword files', () => {
 
   it('explains a missing or empty file as a usage error', () => {
     expect(() => readStopwordFile(join(dir, 'nope.csv'))).toThrow(UsageError);
-    expect(() => readStopwordFile(join(dir, 'nope.csv'))).toThrow(/cannot read the stopword file .*nope\.csv \(ENOENT\)/);
+    expect(() => readStopwordFile(join(dir, 'nope.csv'))).toThrow(
+      /cannot read the stopword file .*nope\.csv \(ENOENT\)/,
+    );
     const empty = join(dir, 'empty.csv');
     writeFileSync(empty, 'stopword\n\n');
     expect(() => readStopwordFile(empty)).toThrow(/holds no words/);

@@ -29,7 +29,8 @@ export function parseStopwordList(text: string, source = 'stopword list'): strin
   let words: string[];
   if (header.length > 1) {
     const column = header.indexOf(HEADER);
-    if (column < 0) throw new UsageError(`${source}: the CSV header has no "${HEADER}" column (found ${header.join(', ')})`);
+    if (column < 0)
+      throw new UsageError(`${source}: the CSV header has no "${HEADER}" column (found ${header.join(', ')})`);
     words = lines.slice(1).map((line) => splitCsvLine(line)[column] ?? '');
   } else {
     words = header[0] === HEADER ? lines.slice(1).map((line) => splitCsvLine(line)[0] ?? '') : lines;

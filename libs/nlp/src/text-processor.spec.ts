@@ -6,7 +6,10 @@ import { TextProcessor } from './text-processor';
 import { Tokenizer } from './tokenizer';
 
 describe('TextProcessor', () => {
-  const config = defaultPreprocessingConfig({ phrases: { minCount: 1, threshold: 1, delimiter: '_', layers: 2 }, dictionary: { noBelow: 1, noAbove: 1, keepN: 100 } });
+  const config = defaultPreprocessingConfig({
+    phrases: { minCount: 1, threshold: 1, delimiter: '_', layers: 2 },
+    dictionary: { noBelow: 1, noAbove: 1, keepN: 100 },
+  });
   const corpus = [
     "L'anarchia è la propaganda della Cronaca Sovversiva di Barre Vermont Granite.",
     'La Cronaca Sovversiva a Barre Vermont Granite: propa-\nganda anarchica.',
@@ -43,13 +46,21 @@ describe('TextProcessor', () => {
 
   it('works from stored JSON, as the prediction API loads it', () => {
     const stored = JSON.parse(JSON.stringify({ config, phrases: layers, dictionary }));
-    const processor = new TextProcessor(stored.config, stored.phrases.map(Phrases.fromJSON), Dictionary.fromJSON(stored.dictionary));
-    expect(processor.bow('Cronaca Sovversiva')).toEqual(new TextProcessor(config, layers, dictionary).bow('Cronaca Sovversiva'));
+    const processor = new TextProcessor(
+      stored.config,
+      stored.phrases.map(Phrases.fromJSON),
+      Dictionary.fromJSON(stored.dictionary),
+    );
+    expect(processor.bow('Cronaca Sovversiva')).toEqual(
+      new TextProcessor(config, layers, dictionary).bow('Cronaca Sovversiva'),
+    );
   });
 
   it('refuses phrase layers that do not match the configuration', () => {
     expect(() => new TextProcessor(config, layers.slice(0, 1), dictionary)).toThrow(UsageError);
-    expect(() => new TextProcessor(config, layers.slice(0, 1), dictionary)).toThrow(/2 phrase layer\(s\) but 1 were given/);
+    expect(() => new TextProcessor(config, layers.slice(0, 1), dictionary)).toThrow(
+      /2 phrase layer\(s\) but 1 were given/,
+    );
     const dashed = new Phrases({ minCount: 1, threshold: 1, delimiter: '-' }, new Map());
     expect(() => new TextProcessor(config, [dashed, dashed], dictionary)).toThrow(/delimiter "_"/);
   });

@@ -25,7 +25,9 @@ export class TextProcessor {
     this.config = this.tokenizer.config;
     const expectedLayers = this.config.phrases?.layers ?? 0;
     if (phrases.length !== expectedLayers) {
-      throw new UsageError(`the pre-processing configuration has ${expectedLayers} phrase layer(s) but ${phrases.length} were given`);
+      throw new UsageError(
+        `the pre-processing configuration has ${expectedLayers} phrase layer(s) but ${phrases.length} were given`,
+      );
     }
     const delimiter = this.config.phrases?.delimiter;
     if (phrases.some((layer) => layer.delimiter !== delimiter)) {

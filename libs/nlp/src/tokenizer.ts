@@ -16,7 +16,7 @@ const FNV_PRIME = 0x01000193;
 /**
  * Turns raw (OCR) text into tokens: optional hyphen re-joining, lowercasing, words, elisions, minimum
  * length, stopwords, then optional English lemmas and Snowball stems. A word is a maximal run of letters
- * of the pattern ('latin' = [a-zà-öø-ÿ], 'unicode' = \p{L} after NFC) at least `minLength` code points
+ * of the pattern ('latin' = [a-zà-öø-ÿ], 'unicode' = \p{L} but ʼ, after NFC) at least `minLength` code points
  * long. With `elisions`, a word directly followed by an apostrophe and another word (dell'anno, l’uomo)
  * is an elided article or preposition and is dropped, unless what follows is an English clitic
  * (Italy's, don't).
@@ -45,6 +45,8 @@ export class Tokenizer {
   }
 
   tokenize(text: string): string[] {
+    if (typeof text !== 'string')
+      throw new TypeError(`tokenize expects a string, got ${text === null ? 'null' : typeof text}`);
     const { tokenPattern, joinHyphenated, minLength, elisions } = this.config;
     let source = joinHyphenated ? joinLineBreakHyphens(text) : text;
     if (tokenPattern === 'unicode') source = source.normalize('NFC');

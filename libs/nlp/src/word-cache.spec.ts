@@ -12,7 +12,9 @@ describe('WordCache', () => {
     const entry = cache.find(text, 1, 1 + words[4321].length, hash(words[4321]));
     expect(cache.result(entry)).toBeNull();
     const start = 2 + words[4321].length;
-    expect(cache.result(cache.find(text, start, start + words[10].length, hash(words[10])))).toBe(words[10].toUpperCase());
+    expect(cache.result(cache.find(text, start, start + words[10].length, hash(words[10])))).toBe(
+      words[10].toUpperCase(),
+    );
     expect(cache.find('zzz', 0, 3, hash('zzz'))).toBe(-1);
   });
 

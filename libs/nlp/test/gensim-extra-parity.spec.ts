@@ -42,10 +42,17 @@ describe('vocabulary pruning while counting (max_vocab_size)', () => {
 describe('dictionary pruning (prune_at) and keep_n', () => {
   const { chunk, prune_at, filter, before_filter } = extra.dictionary;
   const texts = readReference<CoherenceReference>('coherence.json.gz').texts;
-  const chunks = texts.flatMap((text) => Array.from({ length: Math.ceil(text.length / chunk) }, (_, i) => text.slice(i * chunk, (i + 1) * chunk)));
+  const chunks = texts.flatMap((text) =>
+    Array.from({ length: Math.ceil(text.length / chunk) }, (_, i) => text.slice(i * chunk, (i + 1) * chunk)),
+  );
   const dictionary = new Dictionary();
   dictionary.addDocuments(chunks, { pruneAt: prune_at });
-  const before = { size: dictionary.size, num_docs: dictionary.numDocs, num_pos: dictionary.numPos, num_nnz: dictionary.numNnz };
+  const before = {
+    size: dictionary.size,
+    num_docs: dictionary.numDocs,
+    num_pos: dictionary.numPos,
+    num_nnz: dictionary.numNnz,
+  };
   dictionary.filterExtremes(filter.no_below, filter.no_above, filter.keep_n);
 
   it('prunes while adding documents as gensim does', () => {

@@ -47,7 +47,12 @@ export interface PhraseTokens {
 
 export interface GensimExtra {
   trigrams: { layer2_phrasegrams: Record<string, number>; output: PhraseTokens[] };
-  pruned: { params: { max_vocab_size: number }; phrasegrams: Record<string, number>; vocab_size: number; output: PhraseTokens[] };
+  pruned: {
+    params: { max_vocab_size: number };
+    phrasegrams: Record<string, number>;
+    vocab_size: number;
+    output: PhraseTokens[];
+  };
   dictionary: {
     chunk: number;
     prune_at: number;

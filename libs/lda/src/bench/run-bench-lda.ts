@@ -1,10 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { UsageError } from '@topicops/config';
+import { inMemoryCorpus } from '../corpus/in-memory-corpus';
 import { readMatrixMarket } from '../corpus/matrix-market';
 import { toLittleEndianBytes } from '../model/model-file';
 import { trainLda } from '../train/train-lda';
-import { BackendChoice, Bow } from '../types';
+import { BackendChoice, Bow, BowCorpus } from '../types';
 
 export interface BenchLdaArgs {
   train: string;
@@ -20,6 +21,11 @@ export interface BenchLdaArgs {
   lambdaOut?: string;
   /** Where to write α as a JSON list. */
   alphaOut?: string;
+  /**
+   * Stream the training file from disk on every pass instead of reading it into memory before the clock
+   * starts (peer_lda.py reads its corpus first).
+   */
+  stream?: boolean;
 }
 
 export interface BenchLdaResult {
@@ -47,6 +53,12 @@ async function readAll(path: string): Promise<{ docs: Bow[]; numTerms: number }>
   return { docs, numTerms: corpus.numTerms };
 }
 
+async function trainingCorpus(path: string, stream: boolean): Promise<BowCorpus & { numTerms: number }> {
+  if (stream) return readMatrixMarket(path);
+  const { docs, numTerms } = await readAll(path);
+  return { ...inMemoryCorpus(docs), numTerms };
+}
+
 /**
  * The bench-lda command: trains on a Matrix Market corpus (streamed), times it, scores the held-out corpus
  * with gensim's per-word bound and writes λ and α for /work/shared/bench/peer_lda.py eval.
@@ -55,7 +67,7 @@ export async function runBenchLda(args: BenchLdaArgs): Promise<BenchLdaResult> {
   if (!args.train || !args.heldout) throw new UsageError('bench-lda needs --train <T.mm> and --heldout <H.mm>');
   const passes = args.passes ?? 1;
   const iterations = args.iterations ?? 50;
-  const train = await readMatrixMarket(args.train);
+  const train = await trainingCorpus(args.train, args.stream ?? false);
   const heldout = await readAll(args.heldout);
   // The vocabulary spans both files, as in peer_lda.py.
   const numTerms = Math.max(train.numTerms, heldout.numTerms);

@@ -54,10 +54,21 @@ function parseEntry(line: string, out: [number, number, number]): boolean {
   while (field < 3) {
     while (i < n && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
     const start = i;
-    while (i < n && line.charCodeAt(i) !== 32 && line.charCodeAt(i) !== 9) i++;
+    // Unsigned integers (all of gensim's output for counts) without allocating; anything else via Number().
+    let value = 0;
+    let digitsOnly = true;
+    while (i < n) {
+      const c = line.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 13) break;
+      if (c >= 48 && c <= 57) value = value * 10 + (c - 48);
+      else digitsOnly = false;
+      i++;
+    }
     if (start === i) return false;
-    const value = Number(line.slice(start, i));
-    if (Number.isNaN(value)) return false;
+    if (!digitsOnly) {
+      value = Number(line.slice(start, i));
+      if (Number.isNaN(value)) return false;
+    }
     out[field++] = value;
   }
   while (i < n && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9 || line.charCodeAt(i) === 13)) i++;

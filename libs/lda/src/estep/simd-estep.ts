@@ -21,6 +21,7 @@ function kernelFor(numTopics: number): FusedKernel {
  * other, each staying in cache for all its iterations. γ lands in `result.gamma` at each document's row.
  */
 export function simdEStep(topics: TopicColumns, docs: PackedDocs, docIds: ArrayLike<number>, gammaInit: Float32Array, settings: EStepSettings, result: EStepResult): void {
+  if (docIds.length === 0) return;
   const K = topics.numTopics;
   const kernel = kernelFor(K);
   const gamma = new Float64Array(K);
@@ -31,11 +32,12 @@ export function simdEStep(topics: TopicColumns, docs: PackedDocs, docIds: ArrayL
     const psiSum = digamma(sum);
     for (let k = 0; k < K; k++) expElogtheta[k] = Math.exp(digamma(gamma[k]) - psiSum);
   };
+  kernel.setTopics(topics.values, topics.numTerms);
   for (let j = 0; j < docIds.length; j++) {
     const d = docIds[j];
     const from = docs.offsets[d];
     const to = docs.offsets[d + 1];
-    kernel.loadDocument(topics.values, docs.ids.subarray(from, to), docs.counts.subarray(from, to));
+    kernel.loadDocument(docs.ids.subarray(from, to), docs.counts.subarray(from, to));
     for (let k = 0; k < K; k++) gamma[k] = gammaInit[d * K + k];
     refresh();
     for (let iteration = 0; iteration < settings.iterations; iteration++) {
@@ -54,13 +56,7 @@ export function simdEStep(topics: TopicColumns, docs: PackedDocs, docIds: ArrayL
       }
     }
     for (let k = 0; k < K; k++) result.gamma[d * K + k] = gamma[k];
-    if (result.sstats) {
-      const ratio = kernel.ratios(expElogtheta);
-      for (let i = 0; i < to - from; i++) {
-        const row = docs.ids[from + i] * K;
-        const weight = ratio[i];
-        for (let k = 0; k < K; k++) result.sstats[row + k] += weight * expElogtheta[k];
-      }
-    }
+    if (result.sstats) kernel.accumulate(expElogtheta);
   }
+  if (result.sstats) kernel.addStatisticsTo(result.sstats);
 }

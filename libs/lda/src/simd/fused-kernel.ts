@@ -1,5 +1,5 @@
-import { encodeModule } from './wasm-encoder';
 import { fusedKernelFunctions } from './fused-kernel-code';
+import { encodeModule } from './wasm-encoder';
 
 const PAGE_BYTES = 65536;
 
@@ -15,13 +15,26 @@ interface WasmApi {
 }
 const WebAssemblyApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
+type KernelFunction = (columns: number, counts: number, theta: number, ratio: number, sums: number, ids: number, table: number, sstats: number, terms: number) => void;
 interface KernelExports {
   memory: WasmMemory;
-  iterate(columns: number, counts: number, theta: number, ratio: number, sums: number, terms: number): void;
-  ratios(columns: number, counts: number, theta: number, ratio: number, sums: number, terms: number): void;
+  iterate: KernelFunction;
+  ratios: KernelFunction;
+  gather: KernelFunction;
+  accumulate: KernelFunction;
 }
 
-const compiled = new Map<number, WasmModule>();
+const compiled = new Map<string, WasmModule>();
+
+function kernelModule(vectors: number, inLocals?: boolean): WasmModule {
+  const key = `${vectors}:${inLocals ?? 'default'}`;
+  let module = compiled.get(key);
+  if (!module) {
+    module = new WebAssemblyApi.Module(encodeModule(fusedKernelFunctions(vectors, inLocals), 1));
+    compiled.set(key, module);
+  }
+  return module;
+}
 
 /** Whether this JavaScript engine runs WebAssembly SIMD (Node ≥ 16.4 does). */
 export function wasmSimdSupported(): boolean {
@@ -33,74 +46,100 @@ export function wasmSimdSupported(): boolean {
   }
 }
 
-function kernelModule(vectors: number): WasmModule {
-  let module = compiled.get(vectors);
-  if (!module) {
-    module = new WebAssemblyApi.Module(encodeModule(fusedKernelFunctions(vectors), 1));
-    compiled.set(vectors, module);
-  }
-  return module;
-}
-
 /**
- * gensim's per-document E-step products in WebAssembly SIMD, four topics per instruction: load a document's
- * columns once, then each `iterate(θ)` returns Σ_w n_w·β_w / (θ·β_w + ε) — one fused pass instead of two
- * matrix-vector products. K is padded to a multiple of 4 with zero topics.
+ * gensim's E-step products in WebAssembly SIMD, four topics per instruction, specialised for K (padded to a
+ * multiple of 4 with zero topics). Its memory holds exp(E[log β]) and the statistics term-major (V × Kp),
+ * then one document: its columns are gathered once, and every `iterate(θ)` makes one fused pass over them
+ * instead of gensim's two matrix-vector products.
  */
 export class FusedKernel {
   readonly paddedTopics: number;
   private readonly exports: KernelExports;
   private heap: Float32Array;
-  private sums: Float32Array;
+  private ids: Int32Array;
+  private numTerms = 0;
   private terms = 0;
-  // Byte addresses of the current document's arrays.
+  // Byte addresses.
+  private readonly tableAt = 0;
+  private sstatsAt = 0;
+  private idsAt = 0;
   private countsAt = 0;
-  private thetaAt = 0;
   private ratioAt = 0;
+  private thetaAt = 0;
   private sumsAt = 0;
+  private columnsAt = 0;
 
-  constructor(readonly numTopics: number) {
+  constructor(
+    readonly numTopics: number,
+    inLocals?: boolean,
+  ) {
     this.paddedTopics = Math.ceil(numTopics / 4) * 4;
-    this.exports = new WebAssemblyApi.Instance(kernelModule(this.paddedTopics / 4), {}).exports as KernelExports;
+    this.exports = new WebAssemblyApi.Instance(kernelModule(this.paddedTopics / 4, inLocals), {}).exports as KernelExports;
     this.heap = new Float32Array(this.exports.memory.buffer);
-    this.sums = this.heap.subarray(0, 0);
+    this.ids = new Int32Array(this.exports.memory.buffer);
   }
 
-  /** Copies a document's columns (rows of `table`, term-major with `numTopics` per row) and counts in. */
-  loadDocument(table: Float32Array, termIds: ArrayLike<number>, counts: ArrayLike<number>): void {
+  /** Installs exp(E[log β]) from term-major rows of `numTopics` values (V rows at least) and zeroes the statistics. */
+  setTopics(values: Float32Array, numTerms: number): void {
     const K = this.numTopics;
     const Kp = this.paddedTopics;
-    const n = termIds.length;
-    this.terms = n;
-    this.countsAt = n * Kp * 4;
-    this.thetaAt = this.countsAt + n * 4;
-    this.ratioAt = this.thetaAt + Kp * 4;
-    this.sumsAt = this.ratioAt + n * 4;
-    this.reserve(this.sumsAt + Kp * 4);
-    this.sums = this.heap.subarray(this.sumsAt / 4, this.sumsAt / 4 + K);
+    this.numTerms = numTerms;
+    this.sstatsAt = this.tableAt + numTerms * Kp * 4;
+    this.idsAt = this.sstatsAt + numTerms * Kp * 4;
+    this.reserve(this.idsAt);
     const heap = this.heap;
-    for (let i = 0; i < n; i++) {
-      const from = termIds[i] * K;
-      const to = i * Kp;
-      for (let k = 0; k < K; k++) heap[to + k] = table[from + k];
-      for (let k = K; k < Kp; k++) heap[to + k] = 0;
+    if (K === Kp) heap.set(values.subarray(0, numTerms * K), this.tableAt / 4);
+    else {
+      heap.fill(0, this.tableAt / 4, this.sstatsAt / 4);
+      for (let w = 0; w < numTerms; w++) heap.set(values.subarray(w * K, w * K + K), this.tableAt / 4 + w * Kp);
     }
-    for (let i = 0; i < n; i++) heap[this.countsAt / 4 + i] = counts[i];
-    for (let k = K; k < Kp; k++) heap[this.thetaAt / 4 + k] = 0;
+    heap.fill(0, this.sstatsAt / 4, this.idsAt / 4);
   }
 
-  /** Σ_w n_w·β_w / (θ·β_w + ε) for the loaded document; the ratios are kept for `ratios()`. */
+  /** Makes a document current: its term ids (< V) and counts; gathers its columns. */
+  loadDocument(termIds: Int32Array, counts: Float32Array): void {
+    const n = termIds.length;
+    const Kp = this.paddedTopics;
+    this.terms = n;
+    this.countsAt = this.idsAt + n * 4;
+    this.ratioAt = this.countsAt + n * 4;
+    this.thetaAt = this.ratioAt + n * 4;
+    this.sumsAt = this.thetaAt + Kp * 4;
+    this.columnsAt = this.sumsAt + Kp * 4;
+    this.reserve(this.columnsAt + n * Kp * 4);
+    this.ids.set(termIds, this.idsAt / 4);
+    this.heap.set(counts, this.countsAt / 4);
+    this.heap.fill(0, this.thetaAt / 4, this.sumsAt / 4);
+    this.call('gather');
+  }
+
+  /** Σ_w n_w·β_w / (θ·β_w + ε) for the current document (a view, valid until the next call). */
   iterate(expElogtheta: ArrayLike<number>): Float32Array {
     this.writeTheta(expElogtheta);
-    this.exports.iterate(0, this.countsAt, this.thetaAt, this.ratioAt, this.sumsAt, this.terms);
-    return this.sums;
+    this.call('iterate');
+    return this.heap.subarray(this.sumsAt / 4, this.sumsAt / 4 + this.numTopics);
   }
 
-  /** n_w / (θ·β_w + ε) for every term of the loaded document. */
-  ratios(expElogtheta: ArrayLike<number>): Float32Array {
+  /** Adds n_w·θ / (θ·β_w + ε) to row w of the statistics, for every term of the current document. */
+  accumulate(expElogtheta: ArrayLike<number>): void {
     this.writeTheta(expElogtheta);
-    this.exports.ratios(0, this.countsAt, this.thetaAt, this.ratioAt, this.sumsAt, this.terms);
-    return this.heap.subarray(this.ratioAt / 4, this.ratioAt / 4 + this.terms);
+    this.call('ratios');
+    this.call('accumulate');
+  }
+
+  /** Adds the statistics gathered since setTopics() to `out` (term-major V × K). */
+  addStatisticsTo(out: Float32Array): void {
+    const K = this.numTopics;
+    const Kp = this.paddedTopics;
+    const heap = this.heap;
+    const from = this.sstatsAt / 4;
+    for (let w = 0; w < this.numTerms; w++) {
+      for (let k = 0; k < K; k++) out[w * K + k] += heap[from + w * Kp + k];
+    }
+  }
+
+  private call(name: 'iterate' | 'ratios' | 'gather' | 'accumulate'): void {
+    this.exports[name](this.columnsAt, this.countsAt, this.thetaAt, this.ratioAt, this.sumsAt, this.idsAt, this.tableAt, this.sstatsAt, this.terms);
   }
 
   private writeTheta(expElogtheta: ArrayLike<number>): void {
@@ -113,6 +152,7 @@ export class FusedKernel {
     if (memory.buffer.byteLength < bytes) {
       memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE_BYTES));
       this.heap = new Float32Array(memory.buffer);
+      this.ids = new Int32Array(memory.buffer);
     }
   }
 }

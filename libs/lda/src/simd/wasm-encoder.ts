@@ -47,6 +47,8 @@ export const op = {
     return [0x43, ...bytes];
   },
   i32Add: [0x6a],
+  i32Mul: [0x6c],
+  i32Load: (offset = 0): Bytes => [0x28, 2, ...uleb(offset)],
   i32Shl: [0x74],
   i32Eq: [0x46],
   f32Add: [0x92],
