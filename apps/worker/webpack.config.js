@@ -12,7 +12,7 @@ module.exports = {
       additionalEntryPoints: [
         { entryName: 'cli', entryPath: './src/cli.ts' },
         // worker_threads entry of the LDA E-step shards; the lda lib finds it beside the bundle
-        { entryName: 'lda-worker', entryPath: '../../libs/lda/src/parallel/lda-worker-main.ts' },
+        { entryName: 'lda-worker', entryPath: join(__dirname, '../../libs/lda/src/parallel/lda-worker-main.ts') },
       ],
       tsConfig: './tsconfig.app.json',
       assets: [],

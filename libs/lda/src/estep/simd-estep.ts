@@ -25,24 +25,26 @@ export function simdEStep(topics: TopicColumns, docs: PackedDocs, docIds: ArrayL
   const K = topics.numTopics;
   const kernel = kernelFor(K);
   const gamma = new Float64Array(K);
-  const expElogtheta = new Float64Array(K);
-  const refresh = () => {
-    let sum = 0;
-    for (let k = 0; k < K; k++) sum += gamma[k];
-    const psiSum = digamma(sum);
-    for (let k = 0; k < K; k++) expElogtheta[k] = Math.exp(digamma(gamma[k]) - psiSum);
-  };
   kernel.setTopics(topics.values, topics.numTerms);
   for (let j = 0; j < docIds.length; j++) {
     const d = docIds[j];
     const from = docs.offsets[d];
     const to = docs.offsets[d + 1];
     kernel.loadDocument(docs.ids.subarray(from, to), docs.counts.subarray(from, to));
+    // exp(E[log θ]) lives in the kernel's memory, float32 as in gensim.
+    const expElogtheta = kernel.theta;
+    const sums = kernel.sums;
+    const refresh = () => {
+      let sum = 0;
+      for (let k = 0; k < K; k++) sum += gamma[k];
+      const psiSum = digamma(sum);
+      for (let k = 0; k < K; k++) expElogtheta[k] = Math.exp(digamma(gamma[k]) - psiSum);
+    };
     for (let k = 0; k < K; k++) gamma[k] = gammaInit[d * K + k];
     refresh();
     for (let iteration = 0; iteration < settings.iterations; iteration++) {
       result.iterations++;
-      const sums = kernel.iterate(expElogtheta);
+      kernel.iterate();
       let change = 0;
       for (let k = 0; k < K; k++) {
         const updated = settings.alpha[k] + expElogtheta[k] * sums[k];
@@ -56,7 +58,7 @@ export function simdEStep(topics: TopicColumns, docs: PackedDocs, docIds: ArrayL
       }
     }
     for (let k = 0; k < K; k++) result.gamma[d * K + k] = gamma[k];
-    if (result.sstats) kernel.accumulate(expElogtheta);
+    if (result.sstats) kernel.accumulate();
   }
   if (result.sstats) kernel.addStatisticsTo(result.sstats);
 }

@@ -19,7 +19,7 @@ function reply(message: WorkerResponse, transfer: ArrayBuffer[] = []): void {
 async function handle(request: WorkerRequest): Promise<void> {
   switch (request.type) {
     case 'init':
-      reply({ type: 'ready', backend: await selectBackend(request.backend) });
+      reply({ type: 'ready', backend: request.kernel === 'tfjs' ? await selectBackend(request.backend) : null });
       return;
     case 'topics':
       // A view of the shared buffer: the main thread rewrites it only between E-steps.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { UsageError } from '@topicops/config';
 import { PackedDocs, packedDocCount } from '../corpus/packed-docs';
-import { EStepResult } from '../estep/estep-types';
+import { EStepKernel, EStepResult } from '../estep/estep-types';
 import { BackendChoice, BackendName } from '../types';
 import { EStepRunner, TopicSource } from './estep-runner';
 import { WorkerEStepSettings, WorkerRequest, WorkerResponse } from './protocol';
@@ -72,8 +72,11 @@ export class WorkerPoolRunner implements EStepRunner {
     return this.handles.length;
   }
 
-  /** Starts `threads` workers on the backend `choice`; throws if the script is missing or a worker fails. */
-  static async start(threads: number, choice: BackendChoice): Promise<WorkerPoolRunner> {
+  /**
+   * Starts `threads` workers (with the tfjs backend `backend` when the kernel is 'tfjs'); throws if the
+   * script is missing or a worker fails.
+   */
+  static async start(threads: number, backend: BackendName, kernel: EStepKernel): Promise<WorkerPoolRunner> {
     const script = findWorkerScript();
     if (!script) {
       const looked = (process.env['LDA_WORKER_SCRIPT'] ?? '').trim() || join(__dirname, WORKER_SCRIPT_NAME);
@@ -81,14 +84,18 @@ export class WorkerPoolRunner implements EStepRunner {
     }
     const handles = Array.from({ length: threads }, () => new WorkerHandle(new Worker(script)));
     try {
+      const choice: BackendChoice = backend === 'tensorflow' ? 'node' : backend;
       const replies = await withTimeout(
-        Promise.all(handles.map((h) => h.request({ type: 'init', backend: choice }))),
+        Promise.all(handles.map((h) => h.request({ type: 'init', backend: choice, kernel }))),
         START_TIMEOUT_MS,
         'starting the LDA workers',
       );
-      const backends = replies.map((r) => (r.type === 'ready' ? r.backend : undefined));
-      if (backends.some((b) => b !== backends[0]) || !backends[0]) throw new Error(`LDA workers started different backends: ${backends.join(', ')}`);
-      return new WorkerPoolRunner(handles, backends[0]);
+      for (const reply of replies) {
+        if (reply.type !== 'ready' || (kernel === 'tfjs' && reply.backend !== backend)) {
+          throw new Error(`an LDA worker did not start the ${backend} backend (${JSON.stringify(reply)})`);
+        }
+      }
+      return new WorkerPoolRunner(handles, backend);
     } catch (error) {
       await Promise.all(handles.map((h) => h.worker.terminate()));
       throw error;

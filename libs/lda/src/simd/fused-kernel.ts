@@ -57,6 +57,10 @@ export class FusedKernel {
   private readonly exports: KernelExports;
   private heap: Float32Array;
   private ids: Int32Array;
+  /** exp(E[log θ]) of the current document: write it before iterate() and accumulate(). */
+  theta: Float32Array;
+  /** What iterate() computes: Σ_w n_w·β_w / (θ·β_w + ε), K values. */
+  sums: Float32Array;
   private numTerms = 0;
   private terms = 0;
   // Byte addresses.
@@ -77,6 +81,8 @@ export class FusedKernel {
     this.exports = new WebAssemblyApi.Instance(kernelModule(this.paddedTopics / 4, inLocals), {}).exports as KernelExports;
     this.heap = new Float32Array(this.exports.memory.buffer);
     this.ids = new Int32Array(this.exports.memory.buffer);
+    this.theta = this.heap.subarray(0, 0);
+    this.sums = this.theta;
   }
 
   /** Installs exp(E[log β]) from term-major rows of `numTopics` values (V rows at least) and zeroes the statistics. */
@@ -85,7 +91,9 @@ export class FusedKernel {
     const Kp = this.paddedTopics;
     this.numTerms = numTerms;
     this.sstatsAt = this.tableAt + numTerms * Kp * 4;
-    this.idsAt = this.sstatsAt + numTerms * Kp * 4;
+    this.thetaAt = this.sstatsAt + numTerms * Kp * 4;
+    this.sumsAt = this.thetaAt + Kp * 4;
+    this.idsAt = this.sumsAt + Kp * 4;
     this.reserve(this.idsAt);
     const heap = this.heap;
     if (K === Kp) heap.set(values.subarray(0, numTerms * K), this.tableAt / 4);
@@ -94,6 +102,7 @@ export class FusedKernel {
       for (let w = 0; w < numTerms; w++) heap.set(values.subarray(w * K, w * K + K), this.tableAt / 4 + w * Kp);
     }
     heap.fill(0, this.sstatsAt / 4, this.idsAt / 4);
+    this.refreshViews();
   }
 
   /** Makes a document current: its term ids (< V) and counts; gathers its columns. */
@@ -103,26 +112,20 @@ export class FusedKernel {
     this.terms = n;
     this.countsAt = this.idsAt + n * 4;
     this.ratioAt = this.countsAt + n * 4;
-    this.thetaAt = this.ratioAt + n * 4;
-    this.sumsAt = this.thetaAt + Kp * 4;
-    this.columnsAt = this.sumsAt + Kp * 4;
-    this.reserve(this.columnsAt + n * Kp * 4);
+    this.columnsAt = this.ratioAt + n * 4;
+    if (this.reserve(this.columnsAt + n * Kp * 4)) this.refreshViews();
     this.ids.set(termIds, this.idsAt / 4);
     this.heap.set(counts, this.countsAt / 4);
-    this.heap.fill(0, this.thetaAt / 4, this.sumsAt / 4);
     this.call('gather');
   }
 
-  /** Σ_w n_w·β_w / (θ·β_w + ε) for the current document (a view, valid until the next call). */
-  iterate(expElogtheta: ArrayLike<number>): Float32Array {
-    this.writeTheta(expElogtheta);
+  /** Fills `sums` from `theta` for the current document. */
+  iterate(): void {
     this.call('iterate');
-    return this.heap.subarray(this.sumsAt / 4, this.sumsAt / 4 + this.numTopics);
   }
 
   /** Adds n_w·θ / (θ·β_w + ε) to row w of the statistics, for every term of the current document. */
-  accumulate(expElogtheta: ArrayLike<number>): void {
-    this.writeTheta(expElogtheta);
+  accumulate(): void {
     this.call('ratios');
     this.call('accumulate');
   }
@@ -142,17 +145,19 @@ export class FusedKernel {
     this.exports[name](this.columnsAt, this.countsAt, this.thetaAt, this.ratioAt, this.sumsAt, this.idsAt, this.tableAt, this.sstatsAt, this.terms);
   }
 
-  private writeTheta(expElogtheta: ArrayLike<number>): void {
-    const at = this.thetaAt / 4;
-    for (let k = 0; k < this.numTopics; k++) this.heap[at + k] = expElogtheta[k];
+  /** Grows the memory to at least `bytes`; true when it grew (which invalidates every view). */
+  private reserve(bytes: number): boolean {
+    const memory = this.exports.memory;
+    if (memory.buffer.byteLength >= bytes) return false;
+    memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE_BYTES));
+    return true;
   }
 
-  private reserve(bytes: number): void {
-    const memory = this.exports.memory;
-    if (memory.buffer.byteLength < bytes) {
-      memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE_BYTES));
-      this.heap = new Float32Array(memory.buffer);
-      this.ids = new Int32Array(memory.buffer);
-    }
+  private refreshViews(): void {
+    this.heap = new Float32Array(this.exports.memory.buffer);
+    this.ids = new Int32Array(this.exports.memory.buffer);
+    // The padding lanes of θ stay zero: the zero padding topics then contribute nothing.
+    this.theta = this.heap.subarray(this.thetaAt / 4, this.thetaAt / 4 + this.numTopics);
+    this.sums = this.heap.subarray(this.sumsAt / 4, this.sumsAt / 4 + this.numTopics);
   }
 }

@@ -1,7 +1,8 @@
 import { EStepRunner } from '../parallel/estep-runner';
 import { LocalEStepRunner } from '../parallel/local-runner';
 import { WorkerPoolRunner } from '../parallel/worker-pool';
-import { BackendChoice, BackendName } from '../types';
+import { EStepKernel } from '../estep/estep-types';
+import { BackendName } from '../types';
 
 export interface RunnerChoice {
   runner: EStepRunner;
@@ -10,12 +11,11 @@ export interface RunnerChoice {
 }
 
 /** A worker pool for `threads` > 1, falling back to the calling thread when the workers cannot start. */
-export async function createEStepRunner(threads: number, backend: BackendName): Promise<RunnerChoice> {
+export async function createEStepRunner(threads: number, backend: BackendName, kernel: EStepKernel): Promise<RunnerChoice> {
   if (threads <= 1) return { runner: new LocalEStepRunner(backend) };
   try {
     // Workers start the backend that runs here, so every thread computes the same way.
-    const workerChoice: BackendChoice = backend === 'tensorflow' ? 'node' : backend;
-    return { runner: await WorkerPoolRunner.start(threads, workerChoice) };
+    return { runner: await WorkerPoolRunner.start(threads, backend, kernel) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { runner: new LocalEStepRunner(backend), fallback: `threads=1: ${reason}` };

@@ -39,7 +39,7 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
   const backend = await selectBackend(opts.backend);
   const kernel = resolveEStepKernel(opts.estepKernel, backend);
   const requestedThreads = resolveThreadCount(opts.threads, totalDocs);
-  const { runner, fallback } = await createEStepRunner(requestedThreads, backend);
+  const { runner, fallback } = await createEStepRunner(requestedThreads, backend, kernel);
 
   const state = new TopicState(K, V, opts.eta, initialSstats(opts), opts.optimizeEta);
   const inferenceDefaults = {
