@@ -145,7 +145,7 @@ describe('gensim algorithm', () => {
         expect(lambda[k * V + w]).toBeCloseTo(expected, 3);
       }
     }
-    const columns = state.columnValues();
+    const columns = state.columns().values;
     const row = Array.from(lambda.subarray(0, V));
     const expectedExp = dirichletExpectation(row).map(Math.exp);
     for (let w = 0; w < V; w += 9) expect(columns[w * K]).toBeCloseTo(expectedExp[w], 5);

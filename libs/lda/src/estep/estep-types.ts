@@ -19,6 +19,12 @@ export interface EStepSettings {
   perDocumentFrom?: number;
 }
 
+/** Document-iterations run (the cost), and documents that met the γ threshold. */
+export interface EStepCounts {
+  iterations: number;
+  converged: number;
+}
+
 export interface EStepResult {
   /** Variational Dirichlet parameters, D×K. */
   gamma: Float32Array;

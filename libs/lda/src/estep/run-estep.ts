@@ -1,7 +1,9 @@
 import { PackedDocs, packedDocCount } from '../corpus/packed-docs';
 import { tf } from '../tensor/tf';
+import { settleEmptyDocuments } from './empty-documents';
 import { EStepResult, EStepSettings } from './estep-types';
 import { perDocumentEStep } from './per-document-estep';
+import { FusedKernel } from '../simd/fused-kernel';
 import { simdEStep } from './simd-estep';
 import { runSubBatch } from './sub-batch-estep';
 import { planSubBatches } from './sub-batches';
@@ -13,6 +15,18 @@ import { TopicColumns } from './topic-columns';
  * batch everything.
  */
 export const WASM_PER_DOCUMENT_FROM = 10_000;
+
+const inferenceKernels = new Map<number, FusedKernel>();
+
+/** This thread's kernel for stateless E-steps (inference); training sessions own theirs. */
+function inferenceKernel(numTopics: number): FusedKernel {
+  let kernel = inferenceKernels.get(numTopics);
+  if (!kernel) {
+    kernel = new FusedKernel(numTopics);
+    inferenceKernels.set(numTopics, kernel);
+  }
+  return kernel;
+}
 
 function defaultPerDocumentFrom(): number {
   return tf.getBackend() === 'wasm' ? WASM_PER_DOCUMENT_FROM : Infinity;
@@ -35,24 +49,16 @@ export function runEStep(topics: TopicColumns, docs: PackedDocs, gammaInit: Floa
     iterations: 0,
     converged: 0,
   };
-  const simd = settings.kernel === 'wasm-simd';
-  const perDocumentFrom = simd ? 0 : (settings.perDocumentFrom ?? defaultPerDocumentFrom());
-  const maxBatchedLength = Math.ceil(perDocumentFrom / K) - 1;
-  const longDocuments: number[] = [];
-  for (let d = 0; d < count; d++) {
-    const length = docs.offsets[d + 1] - docs.offsets[d];
-    if (length > 0 && length > maxBatchedLength) longDocuments.push(d);
-    // gensim: an empty document's γ is α after two iterations.
-    if (length === 0) {
-      for (let k = 0; k < K; k++) result.gamma[d * K + k] = settings.alpha[k];
-      result.iterations += Math.min(2, settings.iterations);
-      if (settings.iterations >= 2) result.converged++;
-    }
-  }
-  if (simd) {
-    simdEStep(topics, docs, longDocuments, gammaInit, settings, result);
+  const nonEmpty = settleEmptyDocuments(docs, settings.alpha, settings.iterations, result.gamma, result);
+  if (settings.kernel === 'wasm-simd') {
+    const kernel = inferenceKernel(K);
+    kernel.setTopics(topics.values, topics.numTerms);
+    simdEStep(kernel, docs, nonEmpty, gammaInit, settings, result.gamma, result);
+    if (result.sstats) kernel.takeStatistics(result.sstats);
     return result;
   }
+  const maxBatchedLength = Math.ceil((settings.perDocumentFrom ?? defaultPerDocumentFrom()) / K) - 1;
+  const longDocuments = nonEmpty.filter((d) => docs.offsets[d + 1] - docs.offsets[d] > maxBatchedLength);
   for (const batch of planSubBatches(docs, K, settings.elementBudget, maxBatchedLength)) runSubBatch(topics, docs, batch, gammaInit, settings, result);
   perDocumentEStep(topics, docs, longDocuments, gammaInit, settings, result);
   return result;

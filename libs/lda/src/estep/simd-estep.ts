@@ -1,37 +1,24 @@
 import { PackedDocs } from '../corpus/packed-docs';
 import { digamma } from '../math/special-functions';
 import { FusedKernel } from '../simd/fused-kernel';
-import { EStepResult, EStepSettings } from './estep-types';
-import { TopicColumns } from './topic-columns';
-
-const kernels = new Map<number, FusedKernel>();
-
-function kernelFor(numTopics: number): FusedKernel {
-  let kernel = kernels.get(numTopics);
-  if (!kernel) {
-    kernel = new FusedKernel(numTopics);
-    kernels.set(numTopics, kernel);
-  }
-  return kernel;
-}
+import { EStepCounts, EStepSettings } from './estep-types';
 
 /**
  * gensim's per-document loop with the two products fused into one WebAssembly SIMD pass per iteration
- * (see FusedKernel); γ and exp(E[log θ]) are updated in float64 between passes. Documents run one after the
- * other, each staying in cache for all its iterations. γ lands in `result.gamma` at each document's row.
+ * (see FusedKernel), the topics already installed in `kernel`. γ is updated in float64 and exp(E[log θ]) in
+ * float32 (as gensim) between passes; documents run one after the other, each staying in cache for all its
+ * iterations. γ lands in `gamma` at each document's row; with `settings.collectSstats` the statistics
+ * accumulate in the kernel.
  */
-export function simdEStep(topics: TopicColumns, docs: PackedDocs, docIds: ArrayLike<number>, gammaInit: Float32Array, settings: EStepSettings, result: EStepResult): void {
-  if (docIds.length === 0) return;
-  const K = topics.numTopics;
-  const kernel = kernelFor(K);
+export function simdEStep(kernel: FusedKernel, docs: PackedDocs, docIds: ArrayLike<number>, gammaInit: Float32Array, settings: EStepSettings, gammaOut: Float32Array, counts: EStepCounts): void {
+  const K = kernel.numTopics;
   const gamma = new Float64Array(K);
-  kernel.setTopics(topics.values, topics.numTerms);
   for (let j = 0; j < docIds.length; j++) {
     const d = docIds[j];
     const from = docs.offsets[d];
     const to = docs.offsets[d + 1];
     kernel.loadDocument(docs.ids.subarray(from, to), docs.counts.subarray(from, to));
-    // exp(E[log θ]) lives in the kernel's memory, float32 as in gensim.
+    // exp(E[log θ]) lives in the kernel's memory.
     const expElogtheta = kernel.theta;
     const sums = kernel.sums;
     const refresh = () => {
@@ -43,7 +30,7 @@ export function simdEStep(topics: TopicColumns, docs: PackedDocs, docIds: ArrayL
     for (let k = 0; k < K; k++) gamma[k] = gammaInit[d * K + k];
     refresh();
     for (let iteration = 0; iteration < settings.iterations; iteration++) {
-      result.iterations++;
+      counts.iterations++;
       kernel.iterate();
       let change = 0;
       for (let k = 0; k < K; k++) {
@@ -53,12 +40,11 @@ export function simdEStep(topics: TopicColumns, docs: PackedDocs, docIds: ArrayL
       }
       refresh();
       if (change / K < settings.gammaThreshold) {
-        result.converged++;
+        counts.converged++;
         break;
       }
     }
-    for (let k = 0; k < K; k++) result.gamma[d * K + k] = gamma[k];
-    if (result.sstats) kernel.accumulate();
+    for (let k = 0; k < K; k++) gammaOut[d * K + k] = gamma[k];
+    if (settings.collectSstats) kernel.accumulate();
   }
-  if (result.sstats) kernel.addStatisticsTo(result.sstats);
 }

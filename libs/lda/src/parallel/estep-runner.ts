@@ -1,5 +1,5 @@
 import { PackedDocs } from '../corpus/packed-docs';
-import { EStepResult } from '../estep/estep-types';
+import { SessionEStepResult } from '../estep/estep-session';
 import { TopicColumns } from '../estep/topic-columns';
 import { BackendName } from '../types';
 import { WorkerEStepSettings } from './protocol';
@@ -8,18 +8,21 @@ import { WorkerEStepSettings } from './protocol';
 export interface TopicSource {
   readonly numTopics: number;
   readonly numTerms: number;
-  /** As a tensor on this thread's backend (the caller disposes it). */
+  /** Term-major with a zero padding row. */
   columns(): TopicColumns;
-  /** As floats, (V + 1) × K term-major with a zero padding row. */
-  columnValues(): Float32Array;
 }
 
-/** Where the E-step runs: the calling thread, or a pool of worker threads. */
+/**
+ * Where the E-step runs: the calling thread, or a pool of worker threads. Statistics stay where they were
+ * computed until the M-step takes them.
+ */
 export interface EStepRunner {
   readonly threads: number;
   readonly backend: BackendName;
-  /** Installs the current topics for the next E-steps. */
+  /** Installs the current topics for the next E-steps and clears the statistics. */
   setTopics(source: TopicSource): Promise<void>;
-  run(docs: PackedDocs, gammaInit: Float32Array, settings: WorkerEStepSettings): Promise<EStepResult>;
+  run(docs: PackedDocs, gammaInit: Float32Array, settings: WorkerEStepSettings): Promise<SessionEStepResult>;
+  /** The sufficient statistics (term-major V × K) gathered since the last setTopics() or take. */
+  takeStatistics(): Promise<Float32Array>;
   close(): Promise<void>;
 }

@@ -1,28 +1,36 @@
 import { PackedDocs } from '../corpus/packed-docs';
-import { EStepResult } from '../estep/estep-types';
-import { runEStep } from '../estep/run-estep';
-import { TopicColumns } from '../estep/topic-columns';
+import { EStepSession, SessionEStepResult } from '../estep/estep-session';
+import { EStepKernel } from '../estep/estep-types';
 import { BackendName } from '../types';
 import { EStepRunner, TopicSource } from './estep-runner';
 import { WorkerEStepSettings } from './protocol';
 
-/** Runs the E-step on the calling thread's tfjs backend. */
+/** Runs the E-step on the calling thread. */
 export class LocalEStepRunner implements EStepRunner {
   readonly threads = 1;
-  private topics?: TopicColumns;
+  private readonly session: EStepSession;
 
-  constructor(readonly backend: BackendName) {}
-
-  async setTopics(source: TopicSource): Promise<void> {
-    this.topics = source.columns();
+  constructor(
+    readonly backend: BackendName,
+    kernel: EStepKernel,
+    numTopics: number,
+  ) {
+    this.session = new EStepSession(kernel, numTopics);
   }
 
-  async run(docs: PackedDocs, gammaInit: Float32Array, settings: WorkerEStepSettings): Promise<EStepResult> {
-    if (!this.topics) throw new Error('E-step requested before the topics were set');
-    return runEStep(this.topics, docs, gammaInit, settings);
+  async setTopics(source: TopicSource): Promise<void> {
+    this.session.setTopics(source.columns());
+  }
+
+  async run(docs: PackedDocs, gammaInit: Float32Array, settings: WorkerEStepSettings): Promise<SessionEStepResult> {
+    return this.session.run(docs, gammaInit, settings);
+  }
+
+  async takeStatistics(): Promise<Float32Array> {
+    return this.session.takeStatistics();
   }
 
   async close(): Promise<void> {
-    this.topics = undefined;
+    // Nothing to release: the session's memory goes with it.
   }
 }

@@ -1,5 +1,5 @@
 import { PackedDocs, packedDocCount, slicePackedDocs } from '../corpus/packed-docs';
-import { EStepResult } from '../estep/estep-types';
+import { SessionEStepResult } from '../estep/estep-session';
 
 export interface Shard {
   from: number;
@@ -23,23 +23,13 @@ export function splitIntoShards(docs: PackedDocs, gammaInit: Float32Array, numTo
   return shards;
 }
 
-/** Concatenates the shards' γ and sums their sufficient statistics. */
-export function mergeShardResults(shards: Shard[], results: EStepResult[], count: number, numTopics: number): EStepResult {
-  const gamma = new Float32Array(count * numTopics);
-  let sstats: Float32Array | null = null;
-  let iterations = 0;
-  let converged = 0;
+/** Concatenates the shards' γ and adds up their counts. */
+export function mergeShardResults(shards: Shard[], results: SessionEStepResult[], count: number, numTopics: number): SessionEStepResult {
+  const merged: SessionEStepResult = { gamma: new Float32Array(count * numTopics), iterations: 0, converged: 0 };
   results.forEach((result, i) => {
-    gamma.set(result.gamma, shards[i].from * numTopics);
-    iterations += result.iterations;
-    converged += result.converged;
-    if (!result.sstats) return;
-    if (!sstats) sstats = result.sstats;
-    else {
-      const into: Float32Array = sstats;
-      const add = result.sstats;
-      for (let j = 0; j < into.length; j++) into[j] += add[j];
-    }
+    merged.gamma.set(result.gamma, shards[i].from * numTopics);
+    merged.iterations += result.iterations;
+    merged.converged += result.converged;
   });
-  return { gamma, sstats, iterations, converged };
+  return merged;
 }

@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { UsageError } from '@topicops/config';
 import { PackedDocs, packedDocCount } from '../corpus/packed-docs';
-import { EStepKernel, EStepResult } from '../estep/estep-types';
+import { SessionEStepResult } from '../estep/estep-session';
+import { EStepKernel } from '../estep/estep-types';
 import { BackendChoice, BackendName } from '../types';
 import { EStepRunner, TopicSource } from './estep-runner';
 import { WorkerEStepSettings, WorkerRequest, WorkerResponse } from './protocol';
 import { mergeShardResults, splitIntoShards } from './shards';
 
 const START_TIMEOUT_MS = 120_000;
+const SHARDS_PER_WORKER = 4;
 export const WORKER_SCRIPT_NAME = 'lda-worker.js';
 
 /**
@@ -76,7 +78,7 @@ export class WorkerPoolRunner implements EStepRunner {
    * Starts `threads` workers (with the tfjs backend `backend` when the kernel is 'tfjs'); throws if the
    * script is missing or a worker fails.
    */
-  static async start(threads: number, backend: BackendName, kernel: EStepKernel): Promise<WorkerPoolRunner> {
+  static async start(threads: number, backend: BackendName, kernel: EStepKernel, numTopics: number): Promise<WorkerPoolRunner> {
     const script = findWorkerScript();
     if (!script) {
       const looked = (process.env['LDA_WORKER_SCRIPT'] ?? '').trim() || join(__dirname, WORKER_SCRIPT_NAME);
@@ -86,7 +88,7 @@ export class WorkerPoolRunner implements EStepRunner {
     try {
       const choice: BackendChoice = backend === 'tensorflow' ? 'node' : backend;
       const replies = await withTimeout(
-        Promise.all(handles.map((h) => h.request({ type: 'init', backend: choice, kernel }))),
+        Promise.all(handles.map((h) => h.request({ type: 'init', backend: choice, kernel, numTopics }))),
         START_TIMEOUT_MS,
         'starting the LDA workers',
       );
@@ -103,31 +105,46 @@ export class WorkerPoolRunner implements EStepRunner {
   }
 
   async setTopics(source: TopicSource): Promise<void> {
-    const values = source.columnValues();
+    const values = source.columns().values;
     if (!this.shared || this.shared.byteLength !== values.byteLength) this.shared = new SharedArrayBuffer(values.byteLength);
     new Float32Array(this.shared).set(values);
     const message: WorkerRequest = { type: 'topics', values: this.shared, numTopics: source.numTopics, numTerms: source.numTerms };
     await Promise.all(this.handles.map((h) => h.request(message)));
   }
 
-  async run(docs: PackedDocs, gammaInit: Float32Array, settings: WorkerEStepSettings): Promise<EStepResult> {
+  /**
+   * Splits the chunk into a few shards per worker and hands them out as workers finish, so that a shard
+   * of slow-converging documents does not leave the other threads idle.
+   */
+  async run(docs: PackedDocs, gammaInit: Float32Array, settings: WorkerEStepSettings): Promise<SessionEStepResult> {
     const numTopics = settings.alpha.length;
-    const shards = splitIntoShards(docs, gammaInit, numTopics, this.handles.length);
-    const replies = await Promise.all(
-      shards.map((shard, i) =>
-        this.handles[i].request({ type: 'estep', id: i, docs: shard.docs, gammaInit: shard.gammaInit, settings }, [
-          shard.docs.ids.buffer as ArrayBuffer,
-          shard.docs.counts.buffer as ArrayBuffer,
-          shard.docs.offsets.buffer as ArrayBuffer,
-          shard.gammaInit.buffer as ArrayBuffer,
-        ]),
-      ),
-    );
-    const results = replies.map((reply) => {
-      if (reply.type !== 'estep-done') throw new Error(`LDA worker answered ${reply.type} to an E-step`);
-      return reply.result;
-    });
+    const shards = splitIntoShards(docs, gammaInit, numTopics, this.handles.length * SHARDS_PER_WORKER);
+    const results = new Array<SessionEStepResult>(shards.length);
+    let next = 0;
+    const drain = async (handle: WorkerHandle) => {
+      while (next < shards.length) {
+        const index = next++;
+        const shard = shards[index];
+        const transfer = [shard.docs.ids.buffer, shard.docs.counts.buffer, shard.docs.offsets.buffer, shard.gammaInit.buffer] as ArrayBuffer[];
+        const reply = await handle.request({ type: 'estep', id: index, docs: shard.docs, gammaInit: shard.gammaInit, settings }, transfer);
+        if (reply.type !== 'estep-done') throw new Error(`LDA worker answered ${reply.type} to an E-step`);
+        results[index] = reply.result;
+      }
+    };
+    await Promise.all(this.handles.map(drain));
     return mergeShardResults(shards, results, packedDocCount(docs), numTopics);
+  }
+
+  async takeStatistics(): Promise<Float32Array> {
+    const replies = await Promise.all(this.handles.map((h) => h.request({ type: 'take-statistics' })));
+    let total: Float32Array | undefined;
+    for (const reply of replies) {
+      if (reply.type !== 'statistics') throw new Error(`LDA worker answered ${reply.type} to take-statistics`);
+      if (!total) total = reply.values;
+      else for (let i = 0; i < total.length; i++) total[i] += reply.values[i];
+    }
+    if (!total) throw new Error('the LDA worker pool is empty');
+    return total;
   }
 
   async close(): Promise<void> {

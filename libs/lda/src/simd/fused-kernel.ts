@@ -95,6 +95,7 @@ export class FusedKernel {
     this.sumsAt = this.thetaAt + Kp * 4;
     this.idsAt = this.sumsAt + Kp * 4;
     this.reserve(this.idsAt);
+    this.refreshViews();
     const heap = this.heap;
     if (K === Kp) heap.set(values.subarray(0, numTerms * K), this.tableAt / 4);
     else {
@@ -102,7 +103,6 @@ export class FusedKernel {
       for (let w = 0; w < numTerms; w++) heap.set(values.subarray(w * K, w * K + K), this.tableAt / 4 + w * Kp);
     }
     heap.fill(0, this.sstatsAt / 4, this.idsAt / 4);
-    this.refreshViews();
   }
 
   /** Makes a document current: its term ids (< V) and counts; gathers its columns. */
@@ -130,8 +130,8 @@ export class FusedKernel {
     this.call('accumulate');
   }
 
-  /** Adds the statistics gathered since setTopics() to `out` (term-major V × K). */
-  addStatisticsTo(out: Float32Array): void {
+  /** Adds the statistics gathered since setTopics() or the last take to `out` (term-major V × K) and clears them. */
+  takeStatistics(out: Float32Array): void {
     const K = this.numTopics;
     const Kp = this.paddedTopics;
     const heap = this.heap;
@@ -139,6 +139,7 @@ export class FusedKernel {
     for (let w = 0; w < this.numTerms; w++) {
       for (let k = 0; k < K; k++) out[w * K + k] += heap[from + w * Kp + k];
     }
+    heap.fill(0, this.sstatsAt / 4, this.thetaAt / 4);
   }
 
   private call(name: 'iterate' | 'ratios' | 'gather' | 'accumulate'): void {

@@ -11,13 +11,14 @@ export interface RunnerChoice {
 }
 
 /** A worker pool for `threads` > 1, falling back to the calling thread when the workers cannot start. */
-export async function createEStepRunner(threads: number, backend: BackendName, kernel: EStepKernel): Promise<RunnerChoice> {
-  if (threads <= 1) return { runner: new LocalEStepRunner(backend) };
+export async function createEStepRunner(threads: number, backend: BackendName, kernel: EStepKernel, numTopics: number): Promise<RunnerChoice> {
+  const local = () => new LocalEStepRunner(backend, kernel, numTopics);
+  if (threads <= 1) return { runner: local() };
   try {
     // Workers start the backend that runs here, so every thread computes the same way.
-    return { runner: await WorkerPoolRunner.start(threads, backend, kernel) };
+    return { runner: await WorkerPoolRunner.start(threads, backend, kernel, numTopics) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { runner: new LocalEStepRunner(backend), fallback: `threads=1: ${reason}` };
+    return { runner: local(), fallback: `threads=1: ${reason}` };
   }
 }

@@ -32,16 +32,11 @@ export class TopicState implements TopicSource {
     return this.eta;
   }
 
-  /** exp(E[log β]) term-major for the E-step. */
+  /** exp(E[log β]) term-major, (V + 1) × K with a zero padding row, for the E-step. */
   columns(): TopicColumns {
-    return new TopicColumns(this.columnValues(), this.numTopics, this.numTerms);
-  }
-
-  /** exp(E[log β]) term-major as plain floats, (V + 1) × K with a zero padding row. */
-  columnValues(): Float32Array {
     const padded = tf.tidy(() => tf.concat([tf.transpose(this.expElogbeta), tf.zeros([1, this.numTopics])], 0));
     try {
-      return padded.dataSync() as Float32Array;
+      return new TopicColumns(padded.dataSync() as Float32Array, this.numTopics, this.numTerms);
     } finally {
       padded.dispose();
     }

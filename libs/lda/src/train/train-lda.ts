@@ -7,7 +7,6 @@ import { resolveEStepKernel } from '../estep/kernel-choice';
 import { selectBackend } from '../tensor/backend';
 import { BowCorpus, LdaTrainOptions, TrainHooks } from '../types';
 import { updateAlpha } from './alpha-update';
-import { PendingStatistics } from './pending-statistics';
 import { gammaInit, initialSstats } from './random-init';
 import { createEStepRunner } from './runner-factory';
 import { resolveThreadCount } from './thread-count';
@@ -39,7 +38,7 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
   const backend = await selectBackend(opts.backend);
   const kernel = resolveEStepKernel(opts.estepKernel, backend);
   const requestedThreads = resolveThreadCount(opts.threads, totalDocs);
-  const { runner, fallback } = await createEStepRunner(requestedThreads, backend, kernel);
+  const { runner, fallback } = await createEStepRunner(requestedThreads, backend, kernel, K);
 
   const state = new TopicState(K, V, opts.eta, initialSstats(opts), opts.optimizeEta);
   const inferenceDefaults = {
@@ -57,26 +56,25 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
     await runner.setTopics(state);
     for (let pass = 0; pass < opts.passes; pass++) {
       const rho = () => Math.pow(opts.offset + pass + numUpdates / chunksize, -opts.decay);
-      const mstep = async (pending: PendingStatistics) => {
-        const { stats, docs } = pending.take(V * K);
-        state.blend(rho(), stats, docs, totalDocs);
-        if (pass === 0) numUpdates += docs;
+      let pendingDocs = 0;
+      const mstep = async () => {
+        state.blend(rho(), await runner.takeStatistics(), pendingDocs, totalDocs);
+        if (pass === 0) numUpdates += pendingDocs;
+        pendingDocs = 0;
         await runner.setTopics(state);
       };
-      const pending = new PendingStatistics();
       let docsDone = 0;
       let chunkNumber = 0;
       let lastChunk: PackedDocs | undefined;
       for await (const chunk of corpus.chunks(chunksize)) {
         const packed = packDocs(chunk, V, docsDone);
         const result = await runner.run(packed, gammaInit(opts, pass, docsDone, chunk.length), {
-          kernel,
           alpha: Float64Array.from(alpha),
           iterations: opts.iterations,
           gammaThreshold: opts.gammaThreshold,
           collectSstats: true,
         });
-        pending.add(result.sstats, chunk.length);
+        pendingDocs += chunk.length;
         documentIterations += result.iterations;
         convergedDocuments += result.converged;
         if (opts.optimizeAlpha) alpha = updateAlpha(alpha, result.gamma, rho());
@@ -84,13 +82,13 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
         chunkNumber++;
         chunks++;
         lastChunk = packed;
-        if (opts.updateEvery > 0 && chunkNumber % opts.updateEvery === 0) await mstep(pending);
+        if (opts.updateEvery > 0 && chunkNumber % opts.updateEvery === 0) await mstep();
         hooks.onProgress?.({ pass, passes: opts.passes, docsDone, docsTotal: totalDocs });
       }
       if (docsDone !== totalDocs) {
         throw new UsageError(`the corpus declared ${totalDocs} documents but yielded ${docsDone} in pass ${pass + 1}`);
       }
-      if (pending.docs > 0) await mstep(pending);
+      if (pendingDocs > 0) await mstep();
       if (hooks.onPassEnd && lastChunk) {
         const snapshot = new LdaModel({ numTopics: K, numTerms: V, alpha, eta: state.currentEta, lambda: state.lambda(), backend, inference: inferenceDefaults });
         try {

@@ -79,7 +79,8 @@ describe('MLflow REST contract (in-process fake server)', () => {
     });
 
     it('survives the race: RESOURCE_ALREADY_EXISTS (HTTP 400, not 409) → get again', async () => {
-      server.delayNext({ path: 'experiments/get-by-name', ms: 60, times: 2 });
+      // both lookups answer 404 before either create: then exactly one create loses with 400
+      server.gateNext({ path: 'experiments/get-by-name', count: 2 });
       const other = createTrackingClient(server.url, FAST);
       const [a, b] = await Promise.all([client.getOrCreateExperiment('shared'), other.getOrCreateExperiment('shared')]);
       expect(a).toBe(b);

@@ -58,6 +58,7 @@ export class FakeMlflowServer {
   readonly requests: RecordedRequest[] = [];
   private readonly faults: Array<FaultRule & Matcher> = [];
   private readonly delays: Array<{ ms: number } & Matcher> = [];
+  private readonly gates: Array<{ count: number; waiting: Array<() => void> } & Matcher> = [];
   private server: Server | null = null;
   url = '';
 
@@ -89,6 +90,14 @@ export class FakeMlflowServer {
     this.delays.push({ ...rule, remaining: rule.times ?? 1 });
   }
 
+  /**
+   * The next `count` matching requests are held until all of them have arrived, then handled together:
+   * a race that does not depend on timing.
+   */
+  gateNext(rule: { method?: string; path: string; count: number }): void {
+    this.gates.push({ ...rule, remaining: rule.count, waiting: [] });
+  }
+
   requestsTo(pathSuffix: string, method?: string): RecordedRequest[] {
     return this.requests.filter(
       (request) => request.path.endsWith(pathSuffix) && (!method || request.method === method),
@@ -114,6 +123,13 @@ export class FakeMlflowServer {
     this.requests.push(record);
     try {
       this.checkAuth(req.headers['authorization']);
+      const gate = this.take(this.gates, method, rawPath);
+      if (gate) {
+        await new Promise<void>((resolve) => {
+          gate.waiting.push(resolve);
+          if (gate.waiting.length === gate.count) gate.waiting.forEach((release) => release());
+        });
+      }
       const delay = this.take(this.delays, method, rawPath);
       if (delay) await new Promise((resolve) => setTimeout(resolve, delay.ms));
       const fault = this.take(this.faults, method, rawPath);
