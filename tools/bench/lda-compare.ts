@@ -4,7 +4,7 @@
 // CPU-second for ours and for gensim with one BLAS thread (lda_gensim_cpu.py), robust to other load.
 //
 //   node -r @swc-node/register tools/bench/lda-compare.ts --corpus /tmp/lda-bench/pages [--corpus ...]
-//        [--topics 20,100] [--seeds 1,2,3] [--passes 5] [--threads 2] [--peers gensim,sklearn] [--json out.json]
+//        [--topics 20,100] [--seeds 1,2,3] [--passes 5] [--threads 1,2] [--peers gensim,sklearn] [--json out.json]
 //
 // Every timed run waits (up to 10 min) for the 1-minute load average to fall under --max-load (default 1.0),
 // since the machine is shared; the load at the start of each run is recorded.
@@ -65,51 +65,105 @@ function main(): void {
       passes: { type: 'string', default: '5' },
       chunksize: { type: 'string', default: '2000' },
       iterations: { type: 'string', default: '50' },
-      threads: { type: 'string', default: '2' },
+      threads: { type: 'string', default: '1,2' },
       peers: { type: 'string', default: 'gensim,sklearn' },
       'max-load': { type: 'string', default: '1.0' },
       json: { type: 'string' },
     },
   });
   const maxLoad = Number(values['max-load']);
-  const common = ['--passes', values.passes ?? '5', '--chunksize', values.chunksize ?? '2000', '--iterations', values.iterations ?? '50'];
+  const common = [
+    '--passes',
+    values.passes ?? '5',
+    '--chunksize',
+    values.chunksize ?? '2000',
+    '--iterations',
+    values.iterations ?? '50',
+  ];
   const all: Array<{ corpus: string; topics: number; runs: Run[] }> = [];
   for (const dir of values.corpus ?? []) {
     const files = ['--train', join(dir, 'train.mm'), '--heldout', join(dir, 'heldout.mm')];
-    const texts = existsSync(join(dir, 'train-texts.jsonl')) ? ['--texts', join(dir, 'train-texts.jsonl'), '--vocab', join(dir, 'vocab.txt')] : [];
+    const texts = existsSync(join(dir, 'train-texts.jsonl'))
+      ? ['--texts', join(dir, 'train-texts.jsonl'), '--vocab', join(dir, 'vocab.txt')]
+      : [];
     for (const topics of (values.topics ?? '').split(',').map(Number)) {
       const runs: Run[] = [];
       for (const seed of (values.seeds ?? '').split(',').map(Number)) {
         const lambda = join(tmpdir(), `lda-compare-${process.pid}-lambda.f32`);
         const alpha = join(tmpdir(), `lda-compare-${process.pid}-alpha.json`);
-        const load = waitForQuiet(maxLoad);
-        const ours = runJson(process.execPath, [
-          '-r', '@swc-node/register', join(__dirname, 'lda-bench.ts'), ...files, '--topics', String(topics), ...common,
-          '--seed', String(seed), '--threads', values.threads ?? '2', '--lambda-out', lambda, '--alpha-out', alpha,
-        ]);
-        const scored = runJson(PYTHON, [PEER, 'eval', ...files, '--lambda', lambda, '--alpha', alpha, ...texts]);
-        runs.push({
-          ...(scored as unknown as Quality),
-          impl: `ours (${String(ours['backend'])}, ${String(ours['threads'])} threads)`,
-          seed,
-          docs_per_second: Number(ours['docs_per_second']),
-          train_seconds: Number(ours['train_seconds']),
-          docs_per_cpu_second: (Number(values.passes) * Number(ours['train_documents'])) / Number(ours['train_cpu_seconds']),
-          load,
-          own_heldout_log_perplexity: Number(ours['heldout_log_perplexity']),
-        });
+        for (const threads of (values.threads ?? '2').split(',')) {
+          const load = waitForQuiet(maxLoad);
+          const ours = runJson(process.execPath, [
+            '-r',
+            '@swc-node/register',
+            join(__dirname, 'lda-bench.ts'),
+            ...files,
+            '--topics',
+            String(topics),
+            ...common,
+            '--seed',
+            String(seed),
+            '--threads',
+            threads,
+            '--lambda-out',
+            lambda,
+            '--alpha-out',
+            alpha,
+          ]);
+          const scored = runJson(PYTHON, [PEER, 'eval', ...files, '--lambda', lambda, '--alpha', alpha, ...texts]);
+          runs.push({
+            ...(scored as unknown as Quality),
+            impl: `ours (${String(ours['threads'])} thread${threads === '1' ? '' : 's'})`,
+            seed,
+            docs_per_second: Number(ours['docs_per_second']),
+            train_seconds: Number(ours['train_seconds']),
+            docs_per_cpu_second:
+              (Number(values.passes) * Number(ours['train_documents'])) / Number(ours['train_cpu_seconds']),
+            load,
+            own_heldout_log_perplexity: Number(ours['heldout_log_perplexity']),
+          });
+        }
         for (const impl of (values.peers ?? '').split(',').filter(Boolean)) {
           const peerLoad = waitForQuiet(maxLoad);
-          const peer = runJson(PYTHON, [PEER, 'train', ...files, '--topics', String(topics), ...common, '--seed', String(seed), '--impl', impl, ...texts]);
+          const peer = runJson(PYTHON, [
+            PEER,
+            'train',
+            ...files,
+            '--topics',
+            String(topics),
+            ...common,
+            '--seed',
+            String(seed),
+            '--impl',
+            impl,
+            ...texts,
+          ]);
           runs.push({ ...(peer as unknown as Run), impl, seed, load: peerLoad });
         }
         const cpuLoad = waitForQuiet(maxLoad);
-        const gensimCpu = runJson(PYTHON, [join(__dirname, 'lda_gensim_cpu.py'), ...files, '--topics', String(topics), ...common, '--seed', String(seed)], {
-          ...process.env,
-          OPENBLAS_NUM_THREADS: '1',
-        });
+        const gensimCpu = runJson(
+          PYTHON,
+          [
+            join(__dirname, 'lda_gensim_cpu.py'),
+            ...files,
+            '--topics',
+            String(topics),
+            ...common,
+            '--seed',
+            String(seed),
+          ],
+          {
+            ...process.env,
+            OPENBLAS_NUM_THREADS: '1',
+          },
+        );
         runs.push({ ...(gensimCpu as unknown as Run), seed, load: cpuLoad });
-        process.stderr.write(`${basename(dir)} K=${topics} seed=${seed}: ${runs.slice(-4).map((r) => `${r.impl} ${r.docs_per_second} docs/s`).join(', ')}\n`);
+        process.stderr.write(
+          `${basename(dir)} K=${topics} seed=${seed}: ${runs
+            .slice(-5)
+            .map((r) => `${r.impl} ${r.docs_per_second} docs/s`)
+            .join(', ')}\n`,
+        );
       }
       all.push({ corpus: basename(dir), topics, runs });
     }
@@ -121,7 +175,8 @@ function main(): void {
   ];
   for (const { corpus, topics, runs } of all) {
     const impls = [...new Set(runs.map((r) => r.impl))];
-    const stat = (impl: string, key: keyof Run) => median(runs.filter((r) => r.impl === impl).map((r) => Number(r[key])));
+    const stat = (impl: string, key: keyof Run) =>
+      median(runs.filter((r) => r.impl === impl).map((r) => Number(r[key])));
     const gensim = impls.includes('gensim') ? 'gensim' : undefined;
     const gensimCpu = 'gensim-1-blas-thread';
     const fixed = (value: number, digits: number) => (Number.isNaN(value) ? '' : value.toFixed(digits));

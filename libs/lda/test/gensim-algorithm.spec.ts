@@ -1,6 +1,8 @@
 // The E-step and M-step against straight transcriptions of gensim 4.2's LdaModel.inference / LdaState.blend.
 import { packDocs } from '../src/corpus/packed-docs';
+import { EStepSession } from '../src/estep/estep-session';
 import { FLOAT32_EPSILON } from '../src/estep/estep-types';
+import { gammaStartValues } from '../src/estep/gamma-start';
 import { runEStep } from '../src/estep/run-estep';
 import { inferSingleDocument } from '../src/estep/single-document';
 import { TopicColumns } from '../src/estep/topic-columns';
@@ -21,7 +23,15 @@ function dirichletExpectation(values: number[]): number[] {
 }
 
 /** γ only, for any number of topics. */
-function gensimInferenceK(doc: ReadonlyArray<readonly [number, number]>, expElogbetaT: Float32Array, alpha: number[], gamma0: number[], iterations: number, threshold: number, topics: number): number[] {
+function gensimInferenceK(
+  doc: ReadonlyArray<readonly [number, number]>,
+  expElogbetaT: Float32Array,
+  alpha: number[],
+  gamma0: number[],
+  iterations: number,
+  threshold: number,
+  topics: number,
+): number[] {
   const column = (id: number) => Array.from({ length: topics }, (_, k) => expElogbetaT[id * topics + k]);
   let gamma = gamma0.slice();
   for (let it = 0; it < iterations; it++) {
@@ -40,7 +50,14 @@ function gensimInferenceK(doc: ReadonlyArray<readonly [number, number]>, expElog
 }
 
 /** gensim's per-document loop, line by line; returns γ and the document's contribution to sstats (before ⊙ expElogbeta). */
-function gensimInference(doc: ReadonlyArray<readonly [number, number]>, expElogbetaT: Float32Array, alpha: number[], gamma0: number[], iterations: number, threshold: number) {
+function gensimInference(
+  doc: ReadonlyArray<readonly [number, number]>,
+  expElogbetaT: Float32Array,
+  alpha: number[],
+  gamma0: number[],
+  iterations: number,
+  threshold: number,
+) {
   const ids = doc.map(([id]) => id);
   const cts = doc.map(([, c]) => c);
   const column = (i: number) => Array.from({ length: K }, (_, k) => expElogbetaT[ids[i] * K + k]);
@@ -50,7 +67,9 @@ function gensimInference(doc: ReadonlyArray<readonly [number, number]>, expElogb
   let norm = phinorm();
   for (let it = 0; it < iterations; it++) {
     const last = gamma;
-    const dot = Array.from({ length: K }, (_, k) => ids.reduce((s, _id, i) => s + (cts[i] / norm[i]) * column(i)[k], 0));
+    const dot = Array.from({ length: K }, (_, k) =>
+      ids.reduce((s, _id, i) => s + (cts[i] / norm[i]) * column(i)[k], 0),
+    );
     gamma = alpha.map((a, k) => a + expElogtheta[k] * dot[k]);
     expElogtheta = dirichletExpectation(gamma).map(Math.exp);
     norm = phinorm();
@@ -63,7 +82,15 @@ function gensimInference(doc: ReadonlyArray<readonly [number, number]>, expElogb
 describe('gensim algorithm', () => {
   beforeAll(() => selectBackend('wasm'));
 
-  const corpus = generateLdaCorpus({ seed: 2, numTopics: K, numTerms: V, numDocs: 40, docLength: 70, alpha: 0.3, eta: 0.1 });
+  const corpus = generateLdaCorpus({
+    seed: 2,
+    numTopics: K,
+    numTerms: V,
+    numDocs: 40,
+    docLength: 70,
+    alpha: 0.3,
+    eta: 0.1,
+  });
   const expElogbetaT = Float32Array.from({ length: V * K }, (_, i) => 0.2 + ((i * 37) % 101) / 50);
   const alpha = [0.1, 0.2, 0.2, 0.3, 0.2];
   const gammaInit = new Float32Array(corpus.docs.length * K);
@@ -74,22 +101,40 @@ describe('gensim algorithm', () => {
     ['tfjs one document at a time', 'tfjs', 0],
     ['tfjs, both', 'tfjs', 60 * K],
     ['the WebAssembly SIMD kernel', 'wasm-simd', undefined],
-  ] as const)('E-step with %s: same γ and sufficient statistics as gensim, for every document', (_, kernel, perDocumentFrom) => {
-    const topics = TopicColumns.fromUnpadded(expElogbetaT, K, V);
-    const docs = [...corpus.docs, []];
-    const init = new Float32Array(docs.length * K).fill(1);
-    init.set(gammaInit);
-    const result = runEStep(topics, packDocs(docs, V), init, { alpha, iterations: 50, gammaThreshold: 0.001, collectSstats: true, elementBudget: 4000, perDocumentFrom, kernel });
-    const expected = new Float64Array(V * K);
-    corpus.docs.forEach((doc, d) => {
-      const ref = gensimInference(doc, expElogbetaT, alpha, Array.from(gammaInit.subarray(d * K, d * K + K)), 50, 0.001);
-      ref.gamma.forEach((g, k) => expect(result.gamma[d * K + k]).toBeCloseTo(g, 3));
-      ref.ids.forEach((id, i) => ref.contribution[i].forEach((c, k) => (expected[id * K + k] += c)));
-    });
-    // An empty document ends at γ = α, as in gensim.
-    expect(Array.from(result.gamma.subarray(corpus.docs.length * K))).toEqual(alpha.map(Math.fround));
-    expected.forEach((value, i) => expect(result.sstats?.[i]).toBeCloseTo(value, 2));
-  });
+  ] as const)(
+    'E-step with %s: same γ and sufficient statistics as gensim, for every document',
+    (_, kernel, perDocumentFrom) => {
+      const topics = TopicColumns.fromUnpadded(expElogbetaT, K, V);
+      const docs = [...corpus.docs, []];
+      const init = new Float32Array(docs.length * K).fill(1);
+      init.set(gammaInit);
+      const result = runEStep(topics, packDocs(docs, V), init, {
+        alpha,
+        iterations: 50,
+        gammaThreshold: 0.001,
+        collectSstats: true,
+        elementBudget: 4000,
+        perDocumentFrom,
+        kernel,
+      });
+      const expected = new Float64Array(V * K);
+      corpus.docs.forEach((doc, d) => {
+        const ref = gensimInference(
+          doc,
+          expElogbetaT,
+          alpha,
+          Array.from(gammaInit.subarray(d * K, d * K + K)),
+          50,
+          0.001,
+        );
+        ref.gamma.forEach((g, k) => expect(result.gamma[d * K + k]).toBeCloseTo(g, 3));
+        ref.ids.forEach((id, i) => ref.contribution[i].forEach((c, k) => (expected[id * K + k] += c)));
+      });
+      // An empty document ends at γ = α, as in gensim.
+      expect(Array.from(result.gamma.subarray(corpus.docs.length * K))).toEqual(alpha.map(Math.fround));
+      expected.forEach((value, i) => expect(result.sstats?.[i]).toBeCloseTo(value, 2));
+    },
+  );
 
   it('SIMD kernel with many topics (θ kept in memory) and K not a multiple of 4: same γ as gensim', () => {
     const manyTopics = 30;
@@ -106,10 +151,47 @@ describe('gensim algorithm', () => {
       collectSstats: false,
     });
     docs.forEach((doc, d) => {
-      const ref = gensimInferenceK(doc, wide, wideAlpha, Array.from(init.subarray(d * manyTopics, (d + 1) * manyTopics)), 30, 0.001, manyTopics);
+      const ref = gensimInferenceK(
+        doc,
+        wide,
+        wideAlpha,
+        Array.from(init.subarray(d * manyTopics, (d + 1) * manyTopics)),
+        30,
+        0.001,
+        manyTopics,
+      );
       ref.forEach((g, k) => expect(result.gamma[d * manyTopics + k]).toBeCloseTo(g, 3));
     });
   });
+
+  it.each(['tfjs', 'wasm-simd'] as const)(
+    'E-step session (%s): statistics of several chunks accumulate until taken',
+    (kernel) => {
+      const topics = TopicColumns.fromUnpadded(expElogbetaT, K, V);
+      const session = new EStepSession(kernel, K);
+      session.setTopics(topics);
+      const first = packDocs(corpus.docs.slice(0, 25), V);
+      const second = packDocs(corpus.docs.slice(25), V);
+      const start = { seed: 3, pass: 0, firstDoc: 0 };
+      const a = session.run(first, start, { alpha, iterations: 50, gammaThreshold: 0.001, collectSstats: true });
+      session.run(
+        second,
+        { ...start, firstDoc: 25 },
+        { alpha, iterations: 50, gammaThreshold: 0.001, collectSstats: true },
+      );
+      const taken = session.takeStatistics();
+      const whole = runEStep(topics, packDocs(corpus.docs, V), gammaStartValues(start, corpus.docs.length, K), {
+        kernel,
+        alpha,
+        iterations: 50,
+        gammaThreshold: 0.001,
+        collectSstats: true,
+      });
+      a.gamma.forEach((g, i) => expect(g).toBeCloseTo(whole.gamma[i], 4));
+      taken.forEach((value, i) => expect(value).toBeCloseTo(whole.sstats?.[i] ?? Number.NaN, 3));
+      expect(session.takeStatistics().every((v) => v === 0)).toBe(true);
+    },
+  );
 
   it('single-document fast path: same γ as gensim', () => {
     corpus.docs.slice(0, 5).forEach((doc, d) => {
@@ -135,13 +217,16 @@ describe('gensim algorithm', () => {
     const eta = new Float64Array(V).fill(0.2);
     const state = new TopicState(K, V, eta, initial, false);
     const chunkStats = Float32Array.from({ length: V * K }, () => random.uniform() * 3);
-    const expElogbeta0 = Array.from({ length: K }, (_, k) => dirichletExpectation(Array.from(initial.subarray(k * V, (k + 1) * V))).map(Math.exp));
+    const expElogbeta0 = Array.from({ length: K }, (_, k) =>
+      dirichletExpectation(Array.from(initial.subarray(k * V, (k + 1) * V))).map(Math.exp),
+    );
     const rho = 0.7;
     state.blend(rho, chunkStats, 25, 100);
     const lambda = state.lambda();
     for (let k = 0; k < K; k++) {
       for (let w = 0; w < V; w += 7) {
-        const expected = 0.2 + (1 - rho) * initial[k * V + w] + rho * (100 / 25) * chunkStats[w * K + k] * expElogbeta0[k][w];
+        const expected =
+          0.2 + (1 - rho) * initial[k * V + w] + rho * (100 / 25) * chunkStats[w * K + k] * expElogbeta0[k][w];
         expect(lambda[k * V + w]).toBeCloseTo(expected, 3);
       }
     }

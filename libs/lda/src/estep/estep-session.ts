@@ -1,6 +1,7 @@
 import { PackedDocs, packedDocCount } from '../corpus/packed-docs';
 import { FusedKernel } from '../simd/fused-kernel';
 import { settleEmptyDocuments } from './empty-documents';
+import { GammaStart, gammaStartValues } from './gamma-start';
 import { EStepCounts, EStepKernel, EStepSettings } from './estep-types';
 import { runEStep } from './run-estep';
 import { simdEStep } from './simd-estep';
@@ -33,15 +34,20 @@ export class EStepSession {
     this.statistics = undefined;
   }
 
-  run(docs: PackedDocs, gammaInit: Float32Array, settings: Omit<EStepSettings, 'kernel'>): SessionEStepResult {
+  run(docs: PackedDocs, start: GammaStart, settings: Omit<EStepSettings, 'kernel'>): SessionEStepResult {
     const topics = this.topics;
     if (!topics) throw new Error('E-step requested before the topics were set');
+    const gammaInit = gammaStartValues(start, packedDocCount(docs), topics.numTopics);
     if (!this.simdKernel) {
       const result = runEStep(topics, docs, gammaInit, { ...settings, kernel: 'tfjs' });
       if (result.sstats) this.addStatistics(result.sstats);
       return { gamma: result.gamma, iterations: result.iterations, converged: result.converged };
     }
-    const result: SessionEStepResult = { gamma: new Float32Array(packedDocCount(docs) * topics.numTopics), iterations: 0, converged: 0 };
+    const result: SessionEStepResult = {
+      gamma: new Float32Array(packedDocCount(docs) * topics.numTopics),
+      iterations: 0,
+      converged: 0,
+    };
     const nonEmpty = settleEmptyDocuments(docs, settings.alpha, settings.iterations, result.gamma, result);
     simdEStep(this.simdKernel, docs, nonEmpty, gammaInit, settings, result.gamma, result);
     return result;

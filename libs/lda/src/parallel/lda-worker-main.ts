@@ -36,7 +36,7 @@ async function handle(request: WorkerRequest): Promise<void> {
       reply({ type: 'topics-loaded' });
       return;
     case 'estep': {
-      const result = current().run(request.docs, request.gammaInit, request.settings);
+      const result = current().run(request.docs, request.start, request.settings);
       reply({ type: 'estep-done', id: request.id, result }, [result.gamma.buffer as ArrayBuffer]);
       return;
     }
@@ -53,7 +53,11 @@ let queue = Promise.resolve();
 port.on('message', (request: WorkerRequest) => {
   queue = queue.then(() =>
     handle(request).catch((error: unknown) =>
-      reply({ type: 'error', message: error instanceof Error ? error.message : String(error), usage: error instanceof UsageError }),
+      reply({
+        type: 'error',
+        message: error instanceof Error ? error.message : String(error),
+        usage: error instanceof UsageError,
+      }),
     ),
   );
 });

@@ -2,13 +2,13 @@ import { PackedDocs, packedDocCount, slicePackedDocs } from '../corpus/packed-do
 import { SessionEStepResult } from '../estep/estep-session';
 
 export interface Shard {
+  /** Index of the shard's first document in the chunk. */
   from: number;
   docs: PackedDocs;
-  gammaInit: Float32Array;
 }
 
 /** Splits a chunk into up to `parts` contiguous shards of about equal non-zero entries (the E-step cost). */
-export function splitIntoShards(docs: PackedDocs, gammaInit: Float32Array, numTopics: number, parts: number): Shard[] {
+export function splitIntoShards(docs: PackedDocs, parts: number): Shard[] {
   const count = packedDocCount(docs);
   const total = docs.ids.length;
   const shards: Shard[] = [];
@@ -17,14 +17,19 @@ export function splitIntoShards(docs: PackedDocs, gammaInit: Float32Array, numTo
     let to = from + 1;
     const target = (total * part) / parts;
     while (to < count && (part === parts || docs.offsets[to] < target)) to++;
-    shards.push({ from, docs: slicePackedDocs(docs, from, to), gammaInit: gammaInit.slice(from * numTopics, to * numTopics) });
+    shards.push({ from, docs: slicePackedDocs(docs, from, to) });
     from = to;
   }
   return shards;
 }
 
 /** Concatenates the shards' γ and adds up their counts. */
-export function mergeShardResults(shards: Shard[], results: SessionEStepResult[], count: number, numTopics: number): SessionEStepResult {
+export function mergeShardResults(
+  shards: Shard[],
+  results: SessionEStepResult[],
+  count: number,
+  numTopics: number,
+): SessionEStepResult {
   const merged: SessionEStepResult = { gamma: new Float32Array(count * numTopics), iterations: 0, converged: 0 };
   results.forEach((result, i) => {
     merged.gamma.set(result.gamma, shards[i].from * numTopics);

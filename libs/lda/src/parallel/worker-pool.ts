@@ -5,6 +5,7 @@ import { UsageError } from '@topicops/config';
 import { PackedDocs, packedDocCount } from '../corpus/packed-docs';
 import { SessionEStepResult } from '../estep/estep-session';
 import { EStepKernel } from '../estep/estep-types';
+import { GammaStart } from '../estep/gamma-start';
 import { BackendChoice, BackendName } from '../types';
 import { EStepRunner, TopicSource } from './estep-runner';
 import { WorkerEStepSettings, WorkerRequest, WorkerResponse } from './protocol';
@@ -32,7 +33,8 @@ class WorkerHandle {
     worker.on('message', (message: WorkerResponse) => {
       const pending = this.pending;
       this.pending = undefined;
-      if (message.type === 'error') pending?.reject(message.usage ? new UsageError(message.message) : new Error(`LDA worker: ${message.message}`));
+      if (message.type === 'error')
+        pending?.reject(message.usage ? new UsageError(message.message) : new Error(`LDA worker: ${message.message}`));
       else pending?.resolve(message);
     });
     const fail = (error: Error) => {
@@ -78,7 +80,12 @@ export class WorkerPoolRunner implements EStepRunner {
    * Starts `threads` workers (with the tfjs backend `backend` when the kernel is 'tfjs'); throws if the
    * script is missing or a worker fails.
    */
-  static async start(threads: number, backend: BackendName, kernel: EStepKernel, numTopics: number): Promise<WorkerPoolRunner> {
+  static async start(
+    threads: number,
+    backend: BackendName,
+    kernel: EStepKernel,
+    numTopics: number,
+  ): Promise<WorkerPoolRunner> {
     const script = findWorkerScript();
     if (!script) {
       const looked = (process.env['LDA_WORKER_SCRIPT'] ?? '').trim() || join(__dirname, WORKER_SCRIPT_NAME);
@@ -106,9 +113,15 @@ export class WorkerPoolRunner implements EStepRunner {
 
   async setTopics(source: TopicSource): Promise<void> {
     const values = source.columns().values;
-    if (!this.shared || this.shared.byteLength !== values.byteLength) this.shared = new SharedArrayBuffer(values.byteLength);
+    if (!this.shared || this.shared.byteLength !== values.byteLength)
+      this.shared = new SharedArrayBuffer(values.byteLength);
     new Float32Array(this.shared).set(values);
-    const message: WorkerRequest = { type: 'topics', values: this.shared, numTopics: source.numTopics, numTerms: source.numTerms };
+    const message: WorkerRequest = {
+      type: 'topics',
+      values: this.shared,
+      numTopics: source.numTopics,
+      numTerms: source.numTerms,
+    };
     await Promise.all(this.handles.map((h) => h.request(message)));
   }
 
@@ -116,17 +129,21 @@ export class WorkerPoolRunner implements EStepRunner {
    * Splits the chunk into a few shards per worker and hands them out as workers finish, so that a shard
    * of slow-converging documents does not leave the other threads idle.
    */
-  async run(docs: PackedDocs, gammaInit: Float32Array, settings: WorkerEStepSettings): Promise<SessionEStepResult> {
+  async run(docs: PackedDocs, start: GammaStart, settings: WorkerEStepSettings): Promise<SessionEStepResult> {
     const numTopics = settings.alpha.length;
-    const shards = splitIntoShards(docs, gammaInit, numTopics, this.handles.length * SHARDS_PER_WORKER);
+    const shards = splitIntoShards(docs, this.handles.length * SHARDS_PER_WORKER);
     const results = new Array<SessionEStepResult>(shards.length);
     let next = 0;
     const drain = async (handle: WorkerHandle) => {
       while (next < shards.length) {
         const index = next++;
         const shard = shards[index];
-        const transfer = [shard.docs.ids.buffer, shard.docs.counts.buffer, shard.docs.offsets.buffer, shard.gammaInit.buffer] as ArrayBuffer[];
-        const reply = await handle.request({ type: 'estep', id: index, docs: shard.docs, gammaInit: shard.gammaInit, settings }, transfer);
+        const transfer = [shard.docs.ids.buffer, shard.docs.counts.buffer, shard.docs.offsets.buffer] as ArrayBuffer[];
+        const shardStart = { ...start, firstDoc: start.firstDoc + shard.from };
+        const reply = await handle.request(
+          { type: 'estep', id: index, docs: shard.docs, start: shardStart, settings },
+          transfer,
+        );
         if (reply.type !== 'estep-done') throw new Error(`LDA worker answered ${reply.type} to an E-step`);
         results[index] = reply.result;
       }

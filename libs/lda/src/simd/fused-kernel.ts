@@ -15,7 +15,17 @@ interface WasmApi {
 }
 const WebAssemblyApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
-type KernelFunction = (columns: number, counts: number, theta: number, ratio: number, sums: number, ids: number, table: number, sstats: number, terms: number) => void;
+type KernelFunction = (
+  columns: number,
+  counts: number,
+  theta: number,
+  ratio: number,
+  sums: number,
+  ids: number,
+  table: number,
+  sstats: number,
+  terms: number,
+) => void;
 interface KernelExports {
   memory: WasmMemory;
   iterate: KernelFunction;
@@ -24,14 +34,13 @@ interface KernelExports {
   accumulate: KernelFunction;
 }
 
-const compiled = new Map<string, WasmModule>();
+const compiledFor = new Map<number, WasmModule>();
 
-function kernelModule(vectors: number, inLocals?: boolean): WasmModule {
-  const key = `${vectors}:${inLocals ?? 'default'}`;
-  let module = compiled.get(key);
+function kernelModule(vectors: number): WasmModule {
+  let module = compiledFor.get(vectors);
   if (!module) {
-    module = new WebAssemblyApi.Module(encodeModule(fusedKernelFunctions(vectors, inLocals), 1));
-    compiled.set(key, module);
+    module = new WebAssemblyApi.Module(encodeModule(fusedKernelFunctions(vectors), 1));
+    compiledFor.set(vectors, module);
   }
   return module;
 }
@@ -49,8 +58,8 @@ export function wasmSimdSupported(): boolean {
 /**
  * gensim's E-step products in WebAssembly SIMD, four topics per instruction, specialised for K (padded to a
  * multiple of 4 with zero topics). Its memory holds exp(E[log β]) and the statistics term-major (V × Kp),
- * then one document: its columns are gathered once, and every `iterate(θ)` makes one fused pass over them
- * instead of gensim's two matrix-vector products.
+ * then one document: its columns are gathered once, and every `iterate()` makes one fused pass over them
+ * (from `theta` into `sums`) instead of gensim's two matrix-vector products.
  */
 export class FusedKernel {
   readonly paddedTopics: number;
@@ -73,12 +82,9 @@ export class FusedKernel {
   private sumsAt = 0;
   private columnsAt = 0;
 
-  constructor(
-    readonly numTopics: number,
-    inLocals?: boolean,
-  ) {
+  constructor(readonly numTopics: number) {
     this.paddedTopics = Math.ceil(numTopics / 4) * 4;
-    this.exports = new WebAssemblyApi.Instance(kernelModule(this.paddedTopics / 4, inLocals), {}).exports as KernelExports;
+    this.exports = new WebAssemblyApi.Instance(kernelModule(this.paddedTopics / 4), {}).exports as KernelExports;
     this.heap = new Float32Array(this.exports.memory.buffer);
     this.ids = new Int32Array(this.exports.memory.buffer);
     this.theta = this.heap.subarray(0, 0);
@@ -143,7 +149,17 @@ export class FusedKernel {
   }
 
   private call(name: 'iterate' | 'ratios' | 'gather' | 'accumulate'): void {
-    this.exports[name](this.columnsAt, this.countsAt, this.thetaAt, this.ratioAt, this.sumsAt, this.idsAt, this.tableAt, this.sstatsAt, this.terms);
+    this.exports[name](
+      this.columnsAt,
+      this.countsAt,
+      this.thetaAt,
+      this.ratioAt,
+      this.sumsAt,
+      this.idsAt,
+      this.tableAt,
+      this.sstatsAt,
+      this.terms,
+    );
   }
 
   /** Grows the memory to at least `bytes`; true when it grew (which invalidates every view). */

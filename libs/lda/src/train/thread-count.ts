@@ -2,8 +2,8 @@ import { availableParallelism } from 'node:os';
 import { UsageError } from '@topicops/config';
 import { MAX_THREADS } from './train-options';
 
-/** Below this many documents, starting worker threads costs more than it saves. */
-const MIN_DOCS_FOR_WORKERS = 200;
+/** Below this many documents (half a default chunk), starting worker threads costs more than it saves. */
+const MIN_DOCS_FOR_WORKERS = 1000;
 
 /** Threads for the E-step: the option, else LDA_THREADS (0 = auto), else one per core (at most 8). */
 export function resolveThreadCount(requested: number | undefined, numDocs: number): number {

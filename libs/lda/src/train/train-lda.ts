@@ -7,13 +7,18 @@ import { resolveEStepKernel } from '../estep/kernel-choice';
 import { selectBackend } from '../tensor/backend';
 import { BowCorpus, LdaTrainOptions, TrainHooks } from '../types';
 import { updateAlpha } from './alpha-update';
-import { gammaInit, initialSstats } from './random-init';
+import { initialSstats } from './random-init';
 import { createEStepRunner } from './runner-factory';
 import { resolveThreadCount } from './thread-count';
 import { TopicState } from './topic-state';
 import { resolveTrainOptions } from './train-options';
 
-function perWordBoundOfChunk(model: LdaModel, chunk: PackedDocs, chunkDocs: number, totalDocs: number): Promise<number> {
+function perWordBoundOfChunk(
+  model: LdaModel,
+  chunk: PackedDocs,
+  chunkDocs: number,
+  totalDocs: number,
+): Promise<number> {
   const ratio = totalDocs / chunkDocs;
   const words = wordCount(chunk);
   return model.bound(chunk, ratio).then((score) => (words > 0 ? score / (ratio * words) : Number.NaN));
@@ -68,12 +73,16 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
       let lastChunk: PackedDocs | undefined;
       for await (const chunk of corpus.chunks(chunksize)) {
         const packed = packDocs(chunk, V, docsDone);
-        const result = await runner.run(packed, gammaInit(opts, pass, docsDone, chunk.length), {
-          alpha: Float64Array.from(alpha),
-          iterations: opts.iterations,
-          gammaThreshold: opts.gammaThreshold,
-          collectSstats: true,
-        });
+        const result = await runner.run(
+          packed,
+          { seed: opts.randomState, pass, firstDoc: docsDone },
+          {
+            alpha: Float64Array.from(alpha),
+            iterations: opts.iterations,
+            gammaThreshold: opts.gammaThreshold,
+            collectSstats: true,
+          },
+        );
         pendingDocs += chunk.length;
         documentIterations += result.iterations;
         convergedDocuments += result.converged;
@@ -90,9 +99,20 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
       }
       if (pendingDocs > 0) await mstep();
       if (hooks.onPassEnd && lastChunk) {
-        const snapshot = new LdaModel({ numTopics: K, numTerms: V, alpha, eta: state.currentEta, lambda: state.lambda(), backend, inference: inferenceDefaults });
+        const snapshot = new LdaModel({
+          numTopics: K,
+          numTerms: V,
+          alpha,
+          eta: state.currentEta,
+          lambda: state.lambda(),
+          backend,
+          inference: inferenceDefaults,
+        });
         try {
-          hooks.onPassEnd(pass, await perWordBoundOfChunk(snapshot, lastChunk, lastChunk.offsets.length - 1, totalDocs));
+          hooks.onPassEnd(
+            pass,
+            await perWordBoundOfChunk(snapshot, lastChunk, lastChunk.offsets.length - 1, totalDocs),
+          );
         } finally {
           snapshot.dispose();
         }
@@ -130,4 +150,3 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
     await runner.close();
   }
 }
-
