@@ -11,14 +11,23 @@ import { parseArgs } from 'node:util';
 import { Bow, LdaModel } from '@topicops/lda';
 
 const { values } = parseArgs({
-  options: { model: { type: 'string' }, topics: { type: 'string', default: '20' }, words: { type: 'string', default: '300' }, terms: { type: 'string', default: '21201' }, repeats: { type: 'string', default: '2000' } },
+  options: {
+    model: { type: 'string' },
+    topics: { type: 'string', default: '20' },
+    words: { type: 'string', default: '300' },
+    terms: { type: 'string', default: '21201' },
+    repeats: { type: 'string', default: '2000' },
+  },
 });
 const words = Number(values.words);
 let seed = 12345;
 const uniform = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) + 0.5) / 4294967296;
 
 function randomModel(K: number, V: number): LdaModel {
-  const lambda = Float32Array.from({ length: K * V }, () => 0.05 + -Math.log(uniform()) * (uniform() < 0.02 ? 50 : 0.5));
+  const lambda = Float32Array.from(
+    { length: K * V },
+    () => 0.05 + -Math.log(uniform()) * (uniform() < 0.02 ? 50 : 0.5),
+  );
   return new LdaModel({ numTopics: K, numTerms: V, alpha: new Array(K).fill(1 / K), eta: 1 / K, lambda });
 }
 
@@ -32,7 +41,9 @@ function document(V: number): Bow {
 }
 
 async function main(): Promise<void> {
-  const model = values.model ? await LdaModel.load(values.model) : randomModel(Number(values.topics), Number(values.terms));
+  const model = values.model
+    ? await LdaModel.load(values.model)
+    : randomModel(Number(values.topics), Number(values.terms));
   const K = model.numTopics;
   const docs = Array.from({ length: 200 }, () => document(model.numTerms));
   await model.documentTopics(docs[0]);

@@ -74,9 +74,23 @@ async function main(): Promise<void> {
   mkdirSync(values.out, { recursive: true });
   if (values.source === 'synthetic') {
     const numTerms = Number(values.terms);
-    const options = { numDocs: Number(values.docs), numTerms, numTopics: Number(values.topics), docLength: Number(values.length), seed: Number(values.seed) };
-    const train = await writeMatrixMarket(join(values.out, 'train.mm'), syntheticDocuments({ ...options, stream: 1 }), numTerms);
-    const heldout = await writeMatrixMarket(join(values.out, 'heldout.mm'), syntheticDocuments({ ...options, numDocs: Math.ceil(options.numDocs / 50), stream: 2 }), numTerms);
+    const options = {
+      numDocs: Number(values.docs),
+      numTerms,
+      numTopics: Number(values.topics),
+      docLength: Number(values.length),
+      seed: Number(values.seed),
+    };
+    const train = await writeMatrixMarket(
+      join(values.out, 'train.mm'),
+      syntheticDocuments({ ...options, stream: 1 }),
+      numTerms,
+    );
+    const heldout = await writeMatrixMarket(
+      join(values.out, 'heldout.mm'),
+      syntheticDocuments({ ...options, numDocs: Math.ceil(options.numDocs / 50), stream: 2 }),
+      numTerms,
+    );
     process.stdout.write(`${JSON.stringify({ train, heldout, numTerms })}\n`);
     return;
   }

@@ -47,7 +47,14 @@ function sample(cdf: Float64Array, u: number): number {
   return lo;
 }
 
-export function* syntheticDocuments(o: { numDocs: number; numTerms: number; numTopics: number; docLength: number; seed: number; stream: number }): Generator<Bow> {
+export function* syntheticDocuments(o: {
+  numDocs: number;
+  numTerms: number;
+  numTopics: number;
+  docLength: number;
+  seed: number;
+  stream: number;
+}): Generator<Bow> {
   const topicRandom = mulberry32(o.seed);
   const topics = Array.from({ length: o.numTopics }, () => dirichletCdf(topicRandom, o.numTerms, 0.01));
   const uniform = mulberry32(o.seed * 7919 + o.stream);
