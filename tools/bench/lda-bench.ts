@@ -2,7 +2,7 @@
 //
 //   node -r @swc-node/register tools/bench/lda-bench.ts --train T.mm --heldout H.mm --topics K
 //        [--passes P --chunksize C --iterations I --seed S --backend wasm|cpu|node --threads N]
-//        [--lambda-out L.f32 --alpha-out A.json] [--stream]
+//        [--lambda-out L.f32 --alpha-out A.json] [--stream] [--warm-start]
 //
 // --stream reads the training file from disk on every pass (bounded memory); by default it is read into
 // memory before the clock starts, as peer_lda.py does.
@@ -27,6 +27,7 @@ const { values } = parseArgs({
     'lambda-out': { type: 'string' },
     'alpha-out': { type: 'string' },
     stream: { type: 'boolean' },
+    'warm-start': { type: 'boolean' },
   },
 });
 
@@ -50,6 +51,7 @@ runBenchLda({
   lambdaOut: values['lambda-out'],
   alphaOut: values['alpha-out'],
   stream: values.stream ?? false,
+  warmStart: values['warm-start'] ?? false,
 })
   .then((result) => process.stdout.write(`${JSON.stringify(result)}\n`))
   .catch((error: unknown) => {

@@ -45,6 +45,12 @@ export interface LdaTrainOptions {
   minimumProbability?: number;
   /** Seed of every random draw; a fixed seed gives the same model whatever the thread count. */
   randomState?: number;
+  /**
+   * Start each document's γ, from the second pass on, at its γ of the previous pass instead of gensim's
+   * fresh random draw (default false). Measured: 15–25% fewer E-step iterations, but the held-out bound
+   * 0.07–0.4 nats/word worse (documents stop near their old γ), so it is off unless asked for.
+   */
+  warmStart?: boolean;
   /** tfjs backend (default: TFJS_BACKEND, else 'auto' = node, else wasm, else cpu). */
   backend?: BackendChoice;
   /** E-step worker threads (default: LDA_THREADS, else one per core, at most 8); 1 = main thread only. */

@@ -17,6 +17,8 @@ export interface BenchLdaArgs {
   seed?: number;
   backend?: BackendChoice;
   threads?: number;
+  /** Warm-start γ from the previous pass (default false: gensim's random restart every pass). */
+  warmStart?: boolean;
   /** Where to write λ (K×V float32 little-endian), for peer_lda.py eval. */
   lambdaOut?: string;
   /** Where to write α as a JSON list. */
@@ -40,6 +42,9 @@ export interface BenchLdaResult {
   num_terms: number;
   train_documents: number;
   heldout_documents: number;
+  warm_start: boolean;
+  /** E-step document-iterations over all passes (gensim's cost unit). */
+  document_iterations: number;
   /** Top-20 term ids of every topic. */
   topics: number[][];
 }
@@ -82,6 +87,7 @@ export async function runBenchLda(args: BenchLdaArgs): Promise<BenchLdaResult> {
     randomState: args.seed ?? 1,
     backend: args.backend,
     threads: args.threads,
+    warmStart: args.warmStart,
   });
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuStarted);
@@ -102,6 +108,8 @@ export async function runBenchLda(args: BenchLdaArgs): Promise<BenchLdaResult> {
       num_terms: numTerms,
       train_documents: train.numDocs,
       heldout_documents: heldout.docs.length,
+      warm_start: training?.warmStart ?? false,
+      document_iterations: training?.documentIterations ?? 0,
       topics: Array.from({ length: model.numTopics }, (_, k) => model.topTerms(k, TOP_TERMS).map((t) => t.termId)),
     };
   } finally {

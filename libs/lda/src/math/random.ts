@@ -68,6 +68,9 @@ export class RandomStream {
       } while (v <= 0);
       v = v * v * v;
       const u = this.uniform();
+      // Marsaglia & Tsang's squeeze: accepts most draws without a logarithm, never one the full test rejects.
+      const xx = x * x;
+      if (u < 1 - 0.0331 * xx * xx) return d * v * scale;
       if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v * scale;
     }
   }

@@ -29,6 +29,8 @@ export interface TrainingInfo {
   /** Document-iterations of the E-step over all passes, and documents that met the γ threshold. */
   documentIterations: number;
   convergedDocuments: number;
+  /** Whether later passes started γ from the previous pass (see LdaTrainOptions.warmStart). */
+  warmStart: boolean;
 }
 
 export interface LdaModelParameters {

@@ -138,8 +138,13 @@ export class WorkerPoolRunner implements EStepRunner {
       while (next < shards.length) {
         const index = next++;
         const shard = shards[index];
+        const shardStart: GammaStart = { seed: start.seed, pass: start.pass, firstDoc: start.firstDoc + shard.from };
+        // A copy, not a view: posting a view would clone its whole buffer.
+        if (start.values) {
+          shardStart.values = start.values.slice(shard.from * numTopics, (shard.from + packedDocCount(shard.docs)) * numTopics);
+        }
         const transfer = [shard.docs.ids.buffer, shard.docs.counts.buffer, shard.docs.offsets.buffer] as ArrayBuffer[];
-        const shardStart = { ...start, firstDoc: start.firstDoc + shard.from };
+        if (shardStart.values) transfer.push(shardStart.values.buffer as ArrayBuffer);
         const reply = await handle.request(
           { type: 'estep', id: index, docs: shard.docs, start: shardStart, settings },
           transfer,

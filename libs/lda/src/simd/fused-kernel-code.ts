@@ -1,159 +1,293 @@
-import { Bytes, F32, FunctionSpec, I32, V128, op } from './wasm-encoder';
+import { Bytes, FunctionSpec, I32, V128, op } from './wasm-encoder';
 
 /** numpy's float32 machine epsilon, added to every φ normaliser as gensim does. */
 const EPSILON = 1.1920928955078125e-7;
-/**
- * Up to this many 4-topic vectors (K ≤ 24), θ and the sums live in locals (registers); beyond, V8 spills
- * them anyway and reading them from memory measured faster.
- */
-export const MAX_VECTORS_IN_LOCALS = 6;
 
-// Parameters (byte addresses, then the document's number of terms), the same for every function:
-const COLUMNS = 0; // the document's columns, terms × Kp floats
+// Parameters, the same for every function: byte addresses, then counts.
+const COLUMNS = 0; // the document's columns topic-major: Kp rows of TERMS floats
 const COUNTS = 1; // n_w, f32 per term
 const THETA = 2; // exp(E[log θ]), Kp floats
 const RATIO = 3; // n_w / φnorm_w, f32 per term
-const SUMS = 4; // Σ_w ratio_w·β_w, Kp floats
+const SUMS = 4; // Σ_w ratio_w·β_w, one float per topic
 const IDS = 5; // term ids, i32 per term
 const TABLE = 6; // exp(E[log β]) term-major, V × Kp floats
 const SSTATS = 7; // sufficient statistics, term-major V × Kp floats
-const TERMS = 8;
-const PARAMS = [I32, I32, I32, I32, I32, I32, I32, I32, I32];
+const TERMS = 8; // the document's terms, padded to a multiple of TERM_GROUP
+const ACTIVE = 9; // topics to compute, i32 each
+const ACTIVE_COUNT = 10;
+const PARAMS = [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32];
+
+/** Documents are padded with zero-count terms to a multiple of this (one vector of terms). */
+export const TERM_GROUP = 4;
+/** Term vectors whose φ normalisers accumulate in registers at once. */
+const TERM_BLOCK = 8;
+/** Partial sums per topic in the weighted sum. */
+const SUM_LANES = 4;
 
 interface Layout {
+  /** 4-topic vectors per row of the topic table: Kp / 4. */
   vectors: number;
-  inLocals: boolean;
 }
 
-/** Locals after the parameters: term index, two addresses, a ratio, then v128 registers. */
-function locals(layout: Layout) {
+/** Locals after the parameters. */
+const L = (() => {
   const base = PARAMS.length;
-  const vectorRegisters = 2 + (layout.inLocals ? 2 * layout.vectors : 0);
   return {
-    term: base,
-    row: base + 1,
-    target: base + 2,
-    value: base + 3,
-    dot: base + 4,
-    splat: base + 5,
-    theta: (j: number) => base + 6 + j,
-    sum: (j: number) => base + 6 + layout.vectors + j,
+    position: base, // byte offset of the current term vector
+    end: base + 1, // TERMS · 4
+    stride: base + 2, // bytes per topic row of COLUMNS (= end)
+    slot: base + 3, // index into ACTIVE
+    row: base + 4,
+    target: base + 5,
+    term: base + 6,
+    splat: base + 7,
+    vector: (j: number) => base + 8 + j,
     declared: [
-      [3, I32],
-      [1, F32],
-      [vectorRegisters, V128],
+      [7, I32],
+      [1 + TERM_BLOCK, V128],
     ] as Array<[number, number]>,
   };
-}
-type Locals = ReturnType<typeof locals>;
+})();
 
-const rowBytes = (layout: Layout) => layout.vectors * 16;
 const scaled = (index: number, shift: number): Bytes => [...op.get(index), ...op.i32(shift), ...op.i32Shl];
+const prologue: Bytes = [
+  ...op.get(TERMS),
+  ...op.i32(2),
+  ...op.i32Shl,
+  ...op.set(L.end),
+  ...op.get(L.end),
+  ...op.set(L.stride),
+];
 
-function thetaVector(layout: Layout, l: Locals, j: number): Bytes {
-  return layout.inLocals ? op.get(l.theta(j)) : [...op.get(THETA), ...op.v128Load(16 * j)];
-}
-
-/** Σ of the vectors each item pushes, as a balanced tree: a short dependency chain of additions. */
-function treeSum(items: Bytes[]): Bytes {
-  if (items.length === 1) return items[0];
-  const half = items.length >> 1;
-  return [...treeSum(items.slice(0, half)), ...treeSum(items.slice(half)), ...op.f32x4Add];
-}
-
-/** value ← n_w / (Σ_j column_j·θ_j + ε) for the row at `row`, and ratio[term] ← value. */
-function ratioOfRow(layout: Layout, l: Locals): Bytes[] {
-  const products: Bytes[] = [];
-  for (let j = 0; j < layout.vectors; j++) {
-    products.push([...op.get(l.row), ...op.v128Load(16 * j), ...thetaVector(layout, l, j), ...op.f32x4Mul]);
-  }
+/** row ← COLUMNS + ACTIVE[slot]·stride (+ position), and splat ← θ of that topic when `withTheta`. */
+function activeRow(withPosition: boolean, withTheta: boolean): Bytes {
+  const topic = [...op.get(ACTIVE), ...scaled(L.slot, 2), ...op.i32Add, ...op.i32Load()];
   return [
-    treeSum(products),
-    op.set(l.dot),
-    [...op.get(COUNTS), ...scaled(l.term, 2), ...op.i32Add, ...op.f32Load()],
-    [...op.get(l.dot), ...op.f32x4ExtractLane(0), ...op.get(l.dot), ...op.f32x4ExtractLane(1), ...op.f32Add],
-    [...op.get(l.dot), ...op.f32x4ExtractLane(2), ...op.f32Add, ...op.get(l.dot), ...op.f32x4ExtractLane(3), ...op.f32Add],
-    [...op.f32(EPSILON), ...op.f32Add, ...op.f32Div, ...op.set(l.value)],
-    [...op.get(RATIO), ...scaled(l.term, 2), ...op.i32Add, ...op.get(l.value), ...op.f32Store()],
-  ];
-}
-
-/** Loops over the document's terms running `perRow`; `row` walks the columns one padded row at a time. */
-function overTerms(layout: Layout, l: Locals, perRow: Bytes[]): Bytes {
-  return [
-    ...op.i32(0),
-    ...op.set(l.term),
     ...op.get(COLUMNS),
-    ...op.set(l.row),
-    ...op.loop(
-      [...op.get(l.term), ...op.get(TERMS), ...op.i32Eq, ...op.brIf(1)],
-      ...perRow,
-      [...op.get(l.row), ...op.i32(rowBytes(layout)), ...op.i32Add, ...op.set(l.row)],
-      [...op.get(l.term), ...op.i32(1), ...op.i32Add, ...op.set(l.term), ...op.br(0)],
-    ),
-  ];
-}
-
-/** target ← TABLE-or-SSTATS base + ids[term]·row bytes. */
-function rowOfTerm(layout: Layout, l: Locals, base: number): Bytes {
-  return [
-    ...op.get(base),
-    ...op.get(IDS),
-    ...scaled(l.term, 2),
-    ...op.i32Add,
-    ...op.i32Load(),
-    ...op.i32(rowBytes(layout)),
+    ...topic,
+    ...op.get(L.stride),
     ...op.i32Mul,
     ...op.i32Add,
-    ...op.set(l.target),
+    ...(withPosition ? [...op.get(L.position), ...op.i32Add] : []),
+    ...op.set(L.row),
+    ...(withTheta
+      ? [
+          ...op.get(THETA),
+          ...topic,
+          ...op.i32(2),
+          ...op.i32Shl,
+          ...op.i32Add,
+          ...op.f32Load(),
+          ...op.f32x4Splat,
+          ...op.set(L.splat),
+        ]
+      : []),
   ];
 }
 
-function iterate(layout: Layout, l: Locals): FunctionSpec {
-  const load: Bytes[] = [];
+/** for (slot = 0; slot < ACTIVE_COUNT; slot++) body */
+function overActiveTopics(body: Bytes[]): Bytes {
+  return [
+    ...op.i32(0),
+    ...op.set(L.slot),
+    ...op.loop([...op.get(L.slot), ...op.get(ACTIVE_COUNT), ...op.i32Eq, ...op.brIf(1)], ...body, [
+      ...op.get(L.slot),
+      ...op.i32(1),
+      ...op.i32Add,
+      ...op.set(L.slot),
+      ...op.br(0),
+    ]),
+  ];
+}
+
+/**
+ * ratio ← n / (Σ_active θ_k·column_k + ε) for `width` term vectors at `position`, the normalisers held in
+ * registers while the active topics stream past.
+ */
+function ratiosOfTermBlock(width: number): Bytes[] {
   const zero: Bytes[] = [];
+  const add: Bytes[] = [activeRow(true, true)];
   const store: Bytes[] = [];
-  const accumulate: Bytes[] = [[...op.get(l.value), ...op.f32x4Splat, ...op.set(l.splat)]];
+  for (let j = 0; j < width; j++) {
+    zero.push([...op.v128Zero, ...op.set(L.vector(j))]);
+    add.push([
+      ...op.get(L.vector(j)),
+      ...op.get(L.row),
+      ...op.v128Load(16 * j),
+      ...op.get(L.splat),
+      ...op.f32x4Mul,
+      ...op.f32x4Add,
+      ...op.set(L.vector(j)),
+    ]);
+    store.push([
+      ...op.get(RATIO),
+      ...op.get(L.position),
+      ...op.i32Add,
+      ...op.get(COUNTS),
+      ...op.get(L.position),
+      ...op.i32Add,
+      ...op.v128Load(16 * j),
+      ...op.get(L.vector(j)),
+      ...op.f32(EPSILON),
+      ...op.f32x4Splat,
+      ...op.f32x4Add,
+      ...op.f32x4Div,
+      ...op.v128Store(16 * j),
+    ]);
+  }
+  return [...zero, overActiveTopics(add), ...store];
+}
+
+/** Runs `perBlock(width)` over the terms, `width` vectors at a time while they last, then one at a time. */
+function overTermVectors(perBlock: (width: number) => Bytes[]): Bytes {
+  const pass = (width: number): Bytes =>
+    op.loop(
+      [...op.get(L.position), ...op.i32(16 * width), ...op.i32Add, ...op.get(L.end), ...op.i32GtS, ...op.brIf(1)],
+      ...perBlock(width),
+      [...op.get(L.position), ...op.i32(16 * width), ...op.i32Add, ...op.set(L.position), ...op.br(0)],
+    );
+  return [...op.i32(0), ...op.set(L.position), ...pass(TERM_BLOCK), ...pass(1)];
+}
+
+/** The φ normalisers' ratios over the active topics. */
+function ratios(): Bytes {
+  return overTermVectors(ratiosOfTermBlock);
+}
+
+/** sums[k] ← Σ_w ratio_w·column_k[w] for every active topic k. */
+function weightedSums(): Bytes {
+  const products = (width: number): Bytes[] =>
+    Array.from({ length: width }, (_, j) => [
+      ...op.get(L.vector(j)),
+      ...op.get(L.row),
+      ...op.get(L.position),
+      ...op.i32Add,
+      ...op.v128Load(16 * j),
+      ...op.get(RATIO),
+      ...op.get(L.position),
+      ...op.i32Add,
+      ...op.v128Load(16 * j),
+      ...op.f32x4Mul,
+      ...op.f32x4Add,
+      ...op.set(L.vector(j)),
+    ]);
+  const pass = (width: number): Bytes =>
+    op.loop(
+      [...op.get(L.position), ...op.i32(16 * width), ...op.i32Add, ...op.get(L.end), ...op.i32GtS, ...op.brIf(1)],
+      ...products(width),
+      [...op.get(L.position), ...op.i32(16 * width), ...op.i32Add, ...op.set(L.position), ...op.br(0)],
+    );
+  const zero = Array.from({ length: SUM_LANES }, (_, j) => [...op.v128Zero, ...op.set(L.vector(j))]);
+  const total = [
+    ...op.get(L.vector(0)),
+    ...op.get(L.vector(1)),
+    ...op.f32x4Add,
+    ...op.get(L.vector(2)),
+    ...op.get(L.vector(3)),
+    ...op.f32x4Add,
+    ...op.f32x4Add,
+    ...op.set(L.splat),
+  ];
+  const lanes = [0, 1, 2, 3].map((lane) => [...op.get(L.splat), ...op.f32x4ExtractLane(lane)]);
+  const store = [
+    ...op.get(SUMS),
+    ...op.get(ACTIVE),
+    ...scaled(L.slot, 2),
+    ...op.i32Add,
+    ...op.i32Load(),
+    ...op.i32(2),
+    ...op.i32Shl,
+    ...op.i32Add,
+    ...lanes[0],
+    ...lanes[1],
+    ...op.f32Add,
+    ...lanes[2],
+    ...lanes[3],
+    ...op.f32Add,
+    ...op.f32Add,
+    ...op.f32Store(),
+  ];
+  return overActiveTopics([
+    activeRow(false, false),
+    ...zero,
+    [...op.i32(0), ...op.set(L.position)],
+    pass(SUM_LANES),
+    pass(1),
+    total,
+    store,
+  ]);
+}
+
+/**
+ * COLUMNS ← the document's rows of the table, transposed to topic-major (Kp rows of TERMS floats): a topic's
+ * values for consecutive terms are then one vector, and a topic left out costs nothing.
+ */
+function gather(layout: Layout): FunctionSpec {
+  const rowBytes = layout.vectors * 16;
+  const perTerm: Bytes[] = [
+    [
+      ...op.get(TABLE),
+      ...op.get(IDS),
+      ...scaled(L.term, 2),
+      ...op.i32Add,
+      ...op.i32Load(),
+      ...op.i32(rowBytes),
+      ...op.i32Mul,
+      ...op.i32Add,
+      ...op.set(L.row),
+    ],
+    [...op.get(COLUMNS), ...scaled(L.term, 2), ...op.i32Add, ...op.set(L.target)],
+  ];
   for (let j = 0; j < layout.vectors; j++) {
-    const scaledColumn = [...op.get(l.row), ...op.v128Load(16 * j), ...op.get(l.splat), ...op.f32x4Mul];
-    if (layout.inLocals) {
-      load.push([...op.get(THETA), ...op.v128Load(16 * j), ...op.set(l.theta(j))]);
-      zero.push([...op.v128Zero, ...op.set(l.sum(j))]);
-      store.push([...op.get(SUMS), ...op.get(l.sum(j)), ...op.v128Store(16 * j)]);
-      accumulate.push([...op.get(l.sum(j)), ...scaledColumn, ...op.f32x4Add, ...op.set(l.sum(j))]);
-    } else {
-      zero.push([...op.get(SUMS), ...op.v128Zero, ...op.v128Store(16 * j)]);
-      accumulate.push([...op.get(SUMS), ...op.get(SUMS), ...op.v128Load(16 * j), ...scaledColumn, ...op.f32x4Add, ...op.v128Store(16 * j)]);
+    perTerm.push([...op.get(L.row), ...op.v128Load(16 * j), ...op.set(L.splat)]);
+    for (let lane = 0; lane < 4; lane++) {
+      const topic = 4 * j + lane;
+      perTerm.push([
+        ...op.get(L.target),
+        ...(topic === 0 ? [] : [...op.get(L.stride), ...op.i32(topic), ...op.i32Mul, ...op.i32Add]),
+        ...op.get(L.splat),
+        ...op.f32x4ExtractLane(lane),
+        ...op.f32Store(),
+      ]);
     }
   }
-  return { name: 'iterate', params: PARAMS, locals: l.declared, body: [...load, ...zero, overTerms(layout, l, [...ratioOfRow(layout, l), ...accumulate]), ...store] };
-}
-
-function ratios(layout: Layout, l: Locals): FunctionSpec {
-  const load: Bytes[] = [];
-  if (layout.inLocals) for (let j = 0; j < layout.vectors; j++) load.push([...op.get(THETA), ...op.v128Load(16 * j), ...op.set(l.theta(j))]);
-  return { name: 'ratios', params: PARAMS, locals: l.declared, body: [...load, overTerms(layout, l, ratioOfRow(layout, l))] };
-}
-
-/** columns[term] ← table[ids[term]]: the document's rows of exp(E[log β]), copied once per document. */
-function gather(layout: Layout, l: Locals): FunctionSpec {
-  const copy: Bytes[] = [rowOfTerm(layout, l, TABLE)];
-  for (let j = 0; j < layout.vectors; j++) copy.push([...op.get(l.row), ...op.get(l.target), ...op.v128Load(16 * j), ...op.v128Store(16 * j)]);
-  return { name: 'gather', params: PARAMS, locals: l.declared, body: [overTerms(layout, l, copy)] };
+  const body: Bytes[] = [
+    prologue,
+    [...op.i32(0), ...op.set(L.term)],
+    op.loop([...op.get(L.term), ...op.get(TERMS), ...op.i32Eq, ...op.brIf(1)], ...perTerm, [
+      ...op.get(L.term),
+      ...op.i32(1),
+      ...op.i32Add,
+      ...op.set(L.term),
+      ...op.br(0),
+    ]),
+  ];
+  return { name: 'gather', params: PARAMS, locals: L.declared, body };
 }
 
 /** sstats[ids[term]] += ratio[term]·θ for every term: the document's share of the M-step statistics. */
-function accumulateStatistics(layout: Layout, l: Locals): FunctionSpec {
-  const perRow: Bytes[] = [
-    rowOfTerm(layout, l, SSTATS),
-    [...op.get(RATIO), ...scaled(l.term, 2), ...op.i32Add, ...op.f32Load(), ...op.f32x4Splat, ...op.set(l.splat)],
+function accumulateStatistics(layout: Layout): FunctionSpec {
+  const rowBytes = layout.vectors * 16;
+  const perTerm: Bytes[] = [
+    [
+      ...op.get(SSTATS),
+      ...op.get(IDS),
+      ...scaled(L.term, 2),
+      ...op.i32Add,
+      ...op.i32Load(),
+      ...op.i32(rowBytes),
+      ...op.i32Mul,
+      ...op.i32Add,
+      ...op.set(L.target),
+    ],
+    [...op.get(RATIO), ...scaled(L.term, 2), ...op.i32Add, ...op.f32Load(), ...op.f32x4Splat, ...op.set(L.splat)],
   ];
   for (let j = 0; j < layout.vectors; j++) {
-    perRow.push([
-      ...op.get(l.target),
-      ...op.get(l.target),
+    perTerm.push([
+      ...op.get(L.target),
+      ...op.get(L.target),
       ...op.v128Load(16 * j),
-      ...op.get(l.splat),
+      ...op.get(L.splat),
       ...op.get(THETA),
       ...op.v128Load(16 * j),
       ...op.f32x4Mul,
@@ -161,18 +295,33 @@ function accumulateStatistics(layout: Layout, l: Locals): FunctionSpec {
       ...op.v128Store(16 * j),
     ]);
   }
-  return { name: 'accumulate', params: PARAMS, locals: l.declared, body: [overTerms(layout, l, perRow)] };
+  const body: Bytes[] = [
+    [...op.i32(0), ...op.set(L.term)],
+    op.loop([...op.get(L.term), ...op.get(TERMS), ...op.i32Eq, ...op.brIf(1)], ...perTerm, [
+      ...op.get(L.term),
+      ...op.i32(1),
+      ...op.i32Add,
+      ...op.set(L.term),
+      ...op.br(0),
+    ]),
+  ];
+  return { name: 'accumulate', params: PARAMS, locals: L.declared, body };
 }
 
 /**
- * The kernel's functions, all with the same parameters (see above):
- * - `iterate`: one pass of gensim's E-step loop over a document, fused — per term the φ normaliser θ·β_w,
- *   ratio_w = n_w / (θ·β_w + ε), and Σ_w ratio_w·β_w into `sums`;
+ * The kernel's functions, all with the same parameters (see above), for documents padded to a multiple of
+ * TERM_GROUP terms. Only the topics listed in ACTIVE are computed:
+ * - `iterate`: one pass of gensim's E-step loop over a document — the ratios n_w / (θ·β_w + ε), then
+ *   Σ_w ratio_w·β_w into `sums`;
  * - `ratios`: the ratios alone; `gather`: the document's columns from the table; `accumulate`: its
- *   statistics into `sstats`.
+ *   statistics into `sstats` (all topics).
  */
-export function fusedKernelFunctions(vectors: number, inLocals = vectors <= MAX_VECTORS_IN_LOCALS): FunctionSpec[] {
-  const layout: Layout = { vectors, inLocals };
-  const l = locals(layout);
-  return [iterate(layout, l), ratios(layout, l), gather(layout, l), accumulateStatistics(layout, l)];
+export function fusedKernelFunctions(vectors: number): FunctionSpec[] {
+  const layout: Layout = { vectors };
+  return [
+    { name: 'iterate', params: PARAMS, locals: L.declared, body: [prologue, ratios(), weightedSums()] },
+    { name: 'ratios', params: PARAMS, locals: L.declared, body: [prologue, ratios()] },
+    gather(layout),
+    accumulateStatistics(layout),
+  ];
 }

@@ -51,6 +51,7 @@ export const op = {
   i32Load: (offset = 0): Bytes => [0x28, 2, ...uleb(offset)],
   i32Shl: [0x74],
   i32Eq: [0x46],
+  i32GtS: [0x4a],
   f32Add: [0x92],
   f32Div: [0x95],
   f32Load: (offset = 0): Bytes => [0x2a, 2, ...uleb(offset)],
@@ -62,6 +63,13 @@ export const op = {
   f32x4ExtractLane: (lane: number): Bytes => [0xfd, ...uleb(0x1f), lane],
   f32x4Add: [0xfd, ...uleb(0xe4)],
   f32x4Mul: [0xfd, ...uleb(0xe6)],
+  f32x4Div: [0xfd, ...uleb(0xe7)],
+  /** i8x16.shuffle of two f32x4 by f32 lanes (0–3 from the first operand, 4–7 from the second). */
+  f32x4Shuffle: (lanes: [number, number, number, number]): Bytes => [
+    0xfd,
+    ...uleb(0x0d),
+    ...lanes.flatMap((lane) => [4 * lane, 4 * lane + 1, 4 * lane + 2, 4 * lane + 3]),
+  ],
   /** block { loop { ...body } }: `br 1` leaves, `br 0` repeats. */
   loop: (...body: Bytes[]): Bytes => [0x02, 0x40, 0x03, 0x40, ...body.flat(), 0x0b, 0x0b],
   brIf: (depth: number): Bytes => [0x0d, ...uleb(depth)],
@@ -76,7 +84,10 @@ export interface FunctionSpec {
   body: Bytes[];
 }
 
-/** A module with one exported memory (`memory`, growable) and the given exported functions. */
+/**
+ * A module with the given exported functions over one memory imported as `env.memory` (at least
+ * `initialPages` pages), so that several modules can work on the same data.
+ */
 export function encodeModule(functions: FunctionSpec[], initialPages: number): Uint8Array {
   const types = functions.map((f) => [0x60, ...vector(f.params.map((p) => [p])), ...vector([])]);
   const codes = functions.map((f) => {
@@ -84,11 +95,18 @@ export function encodeModule(functions: FunctionSpec[], initialPages: number): U
     return [...uleb(code.length), ...code];
   });
   return Uint8Array.from([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, vector(types)),
+    ...section(2, vector([[...name('env'), ...name('memory'), 0x02, 0x00, ...uleb(initialPages)]])),
     ...section(3, vector(functions.map((_, i) => uleb(i)))),
-    ...section(5, vector([[0x00, ...uleb(initialPages)]])),
-    ...section(7, vector([...functions.map((f, i) => [...name(f.name), 0x00, ...uleb(i)]), [...name('memory'), 0x02, 0x00]])),
+    ...section(7, vector(functions.map((f, i) => [...name(f.name), 0x00, ...uleb(i)]))),
     ...section(10, vector(codes)),
   ]);
 }

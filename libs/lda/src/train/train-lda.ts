@@ -7,11 +7,14 @@ import { resolveEStepKernel } from '../estep/kernel-choice';
 import { selectBackend } from '../tensor/backend';
 import { BowCorpus, LdaTrainOptions, TrainHooks } from '../types';
 import { updateAlpha } from './alpha-update';
-import { initialSstats } from './random-init';
+import { TrainingRandomness } from './random-init';
 import { createEStepRunner } from './runner-factory';
 import { resolveThreadCount } from './thread-count';
 import { TopicState } from './topic-state';
 import { resolveTrainOptions } from './train-options';
+
+/** Above this many γ values (documents × topics, 256 MB) the warm start is skipped to bound memory. */
+export const WARM_START_MAX_VALUES = 64 * 1024 * 1024;
 
 function perWordBoundOfChunk(
   model: LdaModel,
@@ -43,15 +46,28 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
   const backend = await selectBackend(opts.backend);
   const kernel = resolveEStepKernel(opts.estepKernel, backend);
   const requestedThreads = resolveThreadCount(opts.threads, totalDocs);
-  const { runner, fallback } = await createEStepRunner(requestedThreads, backend, kernel, K);
+  // Worker threads boot while this thread draws the initial topics.
+  const starting = createEStepRunner(requestedThreads, backend, kernel, K);
 
-  const state = new TopicState(K, V, opts.eta, initialSstats(opts), opts.optimizeEta);
+  const ti = performance.now();
+  const randomness = new TrainingRandomness(opts.randomState);
+  let state: TopicState;
+  try {
+    state = new TopicState(K, V, opts.eta, randomness.initialSstats(K, V), opts.optimizeEta);
+  } catch (error) {
+    await (await starting).runner.close();
+    throw error;
+  }
+  const { runner, fallback } = await starting;
   const inferenceDefaults = {
     iterations: opts.iterations,
     gammaThreshold: opts.gammaThreshold,
     minimumProbability: opts.minimumProbability,
     randomState: opts.randomState,
   };
+  const warmStart = opts.warmStart && opts.passes > 1 && totalDocs * K <= WARM_START_MAX_VALUES;
+  const previousGamma = warmStart ? new Float32Array(totalDocs * K) : undefined;
+  if (process.env['LDA_PROFILE']) process.stderr.write(`setup ${(performance.now() - started).toFixed(0)} init ${(performance.now() - ti).toFixed(0)}\n`);
   let alpha = opts.alpha;
   let numUpdates = 0;
   let chunks = 0;
@@ -63,19 +79,29 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
       const rho = () => Math.pow(opts.offset + pass + numUpdates / chunksize, -opts.decay);
       let pendingDocs = 0;
       const mstep = async () => {
-        state.blend(rho(), await runner.takeStatistics(), pendingDocs, totalDocs);
+        const t0 = performance.now();
+        const stats = await runner.takeStatistics();
+        const t1 = performance.now();
+        state.blend(rho(), stats, pendingDocs, totalDocs);
+        const t2 = performance.now();
         if (pass === 0) numUpdates += pendingDocs;
         pendingDocs = 0;
         await runner.setTopics(state);
+        const t3 = performance.now();
+        if (process.env['LDA_PROFILE']) process.stderr.write(`take ${(t1 - t0).toFixed(0)} blend ${(t2 - t1).toFixed(0)} setTopics ${(t3 - t2).toFixed(0)}\n`);
       };
       let docsDone = 0;
       let chunkNumber = 0;
       let lastChunk: PackedDocs | undefined;
       for await (const chunk of corpus.chunks(chunksize)) {
+        const tr = performance.now();
         const packed = packDocs(chunk, V, docsDone);
+        // Drawn even when the warm start replaces them, so that the stream stays aligned with gensim's.
+        const drawn = randomness.chunkGamma(chunk.length, K);
+        const values = pass > 0 && previousGamma ? previousGamma.slice(docsDone * K, (docsDone + chunk.length) * K) : drawn;
         const result = await runner.run(
           packed,
-          { seed: opts.randomState, pass, firstDoc: docsDone },
+          { seed: opts.randomState, pass, firstDoc: docsDone, values },
           {
             alpha: Float64Array.from(alpha),
             iterations: opts.iterations,
@@ -83,6 +109,8 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
             collectSstats: true,
           },
         );
+        if (process.env['LDA_PROFILE']) process.stderr.write(`estep ${(performance.now() - tr).toFixed(0)} iters ${result.iterations}\n`);
+        previousGamma?.set(result.gamma, docsDone * K);
         pendingDocs += chunk.length;
         documentIterations += result.iterations;
         convergedDocuments += result.converged;
@@ -134,6 +162,7 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
       docsPerSecond: (totalDocs * opts.passes) / seconds,
       documentIterations,
       convergedDocuments,
+      warmStart,
     };
     return new LdaModel({
       numTopics: K,

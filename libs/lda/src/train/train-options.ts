@@ -23,6 +23,7 @@ export interface ResolvedTrainOptions {
   gammaThreshold: number;
   minimumProbability: number;
   randomState: number;
+  warmStart: boolean;
   backend?: BackendChoice;
   threads?: number;
   estepKernel?: EStepKernelChoice;
@@ -118,6 +119,10 @@ export function resolveTrainOptions(options: LdaTrainOptions): ResolvedTrainOpti
   const gammaThreshold = real(problems, 'gammaThreshold', options.gammaThreshold, 0.001, (v) => v >= 0, 'a number ≥ 0');
   const minimumProbability = real(problems, 'minimumProbability', options.minimumProbability, 0.01, (v) => v >= 0 && v <= 1, 'in [0, 1]');
   const randomState = integer(problems, 'randomState', options.randomState, randomInt(0, 2 ** 31), 0, 2 ** 32 - 1);
+  if (options.warmStart !== undefined && typeof options.warmStart !== 'boolean') {
+    problems.push(`warmStart must be true or false (got ${String(options.warmStart)})`);
+  }
+  const warmStart = options.warmStart ?? false;
   if (options.backend !== undefined && !BACKEND_CHOICES.includes(options.backend)) {
     problems.push(`backend must be one of ${BACKEND_CHOICES.join(', ')} (got ${String(options.backend)})`);
   }
@@ -149,6 +154,7 @@ export function resolveTrainOptions(options: LdaTrainOptions): ResolvedTrainOpti
     gammaThreshold,
     minimumProbability,
     randomState,
+    warmStart,
     backend: options.backend,
     threads: options.threads,
     estepKernel: options.estepKernel,
@@ -166,6 +172,7 @@ export function resolveTrainOptions(options: LdaTrainOptions): ResolvedTrainOpti
       gammaThreshold,
       minimumProbability,
       randomState,
+      warmStart,
     },
   };
 }
