@@ -1,4 +1,4 @@
-// Benchmarks @topicops/lda against gensim 4.2 LdaModel and scikit-learn (via /work/shared/bench/peer_lda.py)
+// Benchmarks @topicops/lda (the built `bench-lda` command) against gensim 4.2 LdaModel and scikit-learn (via /work/shared/bench/peer_lda.py)
 // on corpora made by lda-make-corpus.ts, and prints a Markdown table of medians over seeds. Quality of our
 // model is scored by peer_lda.py eval (gensim's own evaluator). Besides wall-clock docs/s, it reports docs per
 // CPU-second for ours and for gensim with one BLAS thread (lda_gensim_cpu.py), robust to other load.
@@ -17,6 +17,8 @@ import { parseArgs } from 'node:util';
 const ROOT = join(__dirname, '..', '..');
 const PEER = '/work/shared/bench/peer_lda.py';
 const PYTHON = '/usr/bin/python3';
+/** The product's own command (`npm run cli -- bench-lda`), built: `npx nx run worker:build`. */
+const CLI = join(ROOT, 'dist', 'apps', 'worker', 'cli.js');
 
 interface Quality {
   heldout_log_perplexity: number;
@@ -72,6 +74,7 @@ function main(): void {
     },
   });
   const maxLoad = Number(values['max-load']);
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npx nx run worker:build" first`);
   const common = [
     '--passes',
     values.passes ?? '5',
@@ -94,9 +97,8 @@ function main(): void {
         for (const threads of (values.threads ?? '2').split(',')) {
           const load = waitForQuiet(maxLoad);
           const ours = runJson(process.execPath, [
-            '-r',
-            '@swc-node/register',
-            join(__dirname, 'lda-bench.ts'),
+            CLI,
+            'bench-lda',
             ...files,
             '--topics',
             String(topics),

@@ -1,10 +1,22 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-const PORT = 39_000 + (process.pid % 1000);
+let PORT = 0;
 const url = (path: string) => `http://127.0.0.1:${PORT}${path}`;
+
+/** A port the system reports free now (a fixed or pid-derived one collided with other suites). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  await once(server, 'close');
+  return port;
+}
 
 async function get(path: string): Promise<string> {
   const res = await fetch(url(path));
@@ -15,6 +27,7 @@ describe('cluster mode: workers sharing the port, metrics aggregated by the prim
   let primary: ChildProcess;
 
   beforeAll(async () => {
+    PORT = await freePort();
     primary = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'support', 'cluster-harness.ts')], {
       cwd: join(__dirname, '../../..'),
       env: { ...process.env, HARNESS_PORT: String(PORT) },

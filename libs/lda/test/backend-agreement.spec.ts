@@ -8,9 +8,25 @@ function maxRelativeDifference(a: ArrayLike<number>, b: ArrayLike<number>): numb
 }
 
 describe('backends', () => {
-  const corpus = generateLdaCorpus({ seed: 5, numTopics: 4, numTerms: 120, numDocs: 300, docLength: 60, alpha: 0.2, eta: 0.05 });
+  const corpus = generateLdaCorpus({
+    seed: 5,
+    numTopics: 4,
+    numTerms: 120,
+    numDocs: 300,
+    docLength: 60,
+    alpha: 0.2,
+    eta: 0.05,
+  });
   // The tfjs kernel, so that the backend does the arithmetic.
-  const options = { numTopics: 4, numTerms: 120, passes: 2, chunksize: 100, randomState: 9, threads: 1, estepKernel: 'tfjs' } as const;
+  const options = {
+    numTopics: 4,
+    numTerms: 120,
+    passes: 2,
+    chunksize: 100,
+    randomState: 9,
+    threads: 1,
+    estepKernel: 'tfjs',
+  } as const;
   const trained: Record<string, LdaModel> = {};
 
   afterAll(() => Object.values(trained).forEach((m) => m.dispose()));
@@ -40,7 +56,11 @@ describe('backends', () => {
   });
 
   it('gives the same model with the WebAssembly SIMD kernel as with tfjs ops', async () => {
-    trained['simd'] = await trainLda(inMemoryCorpus(corpus.docs), { ...options, backend: 'wasm', estepKernel: 'wasm-simd' });
+    trained['simd'] = await trainLda(inMemoryCorpus(corpus.docs), {
+      ...options,
+      backend: 'wasm',
+      estepKernel: 'wasm-simd',
+    });
     expect(trained['simd'].training?.kernel).toBe('wasm-simd');
     expect(trained['wasm'].training?.kernel).toBe('tfjs');
     expect(maxRelativeDifference(trained['simd'].lambda, trained['wasm'].lambda)).toBeLessThan(1e-3);

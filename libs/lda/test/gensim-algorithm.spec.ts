@@ -57,23 +57,24 @@ function gensimInference(
   gamma0: number[],
   iterations: number,
   threshold: number,
+  topics = K,
 ) {
   const ids = doc.map(([id]) => id);
   const cts = doc.map(([, c]) => c);
-  const column = (i: number) => Array.from({ length: K }, (_, k) => expElogbetaT[ids[i] * K + k]);
+  const column = (i: number) => Array.from({ length: topics }, (_, k) => expElogbetaT[ids[i] * topics + k]);
   let gamma = gamma0.slice();
   let expElogtheta = dirichletExpectation(gamma).map(Math.exp);
   const phinorm = () => ids.map((_, i) => column(i).reduce((s, b, k) => s + b * expElogtheta[k], 0) + FLOAT32_EPSILON);
   let norm = phinorm();
   for (let it = 0; it < iterations; it++) {
     const last = gamma;
-    const dot = Array.from({ length: K }, (_, k) =>
+    const dot = Array.from({ length: topics }, (_, k) =>
       ids.reduce((s, _id, i) => s + (cts[i] / norm[i]) * column(i)[k], 0),
     );
     gamma = alpha.map((a, k) => a + expElogtheta[k] * dot[k]);
     expElogtheta = dirichletExpectation(gamma).map(Math.exp);
     norm = phinorm();
-    if (gamma.reduce((s, g, k) => s + Math.abs(g - last[k]), 0) / K < threshold) break;
+    if (gamma.reduce((s, g, k) => s + Math.abs(g - last[k]), 0) / topics < threshold) break;
   }
   const contribution = ids.map((_, i) => expElogtheta.map((e) => (e * cts[i]) / norm[i]));
   return { gamma, ids, contribution };
@@ -162,6 +163,54 @@ describe('gensim algorithm', () => {
       );
       ref.forEach((g, k) => expect(result.gamma[d * manyTopics + k]).toBeCloseTo(g, 3));
     });
+  });
+
+  it('SIMD kernel leaves out topics whose exp(E[log θ]) underflows in float32: same γ and statistics as gensim (K = 100, α = 0.01)', () => {
+    const topics = 100;
+    const terms = 300;
+    const sparse = generateLdaCorpus({
+      seed: 5,
+      numTopics: topics,
+      numTerms: terms,
+      numDocs: 8,
+      docLength: 400,
+      alpha: 0.02,
+      eta: 0.05,
+    });
+    // Sharp topics, as after training: each document ends up explained by a few of them.
+    const table = new Float32Array(terms * topics);
+    sparse.topics.forEach((row, k) => row.forEach((p, w) => (table[w * topics + k] = p)));
+    const sparseAlpha = new Array<number>(topics).fill(0.01);
+    const init = new Float32Array(sparse.docs.length * topics);
+    fillGensimGammaInit(init, 0, init.length, 44);
+    const result = runEStep(TopicColumns.fromUnpadded(table, topics, terms), packDocs(sparse.docs, terms), init, {
+      kernel: 'wasm-simd',
+      alpha: sparseAlpha,
+      iterations: 50,
+      gammaThreshold: 0.001,
+      collectSstats: true,
+    });
+    const close = (actual: number, expected: number) =>
+      expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(expected)));
+    const expected = new Float64Array(terms * topics);
+    let leftAtAlpha = 0;
+    sparse.docs.forEach((doc, d) => {
+      const ref = gensimInference(
+        doc,
+        table,
+        sparseAlpha,
+        Array.from(init.subarray(d * topics, (d + 1) * topics)),
+        50,
+        0.001,
+        topics,
+      );
+      ref.gamma.forEach((g, k) => close(result.gamma[d * topics + k], g));
+      ref.ids.forEach((id, i) => ref.contribution[i].forEach((c, k) => (expected[id * topics + k] += c)));
+      for (let k = 0; k < topics; k++) if (result.gamma[d * topics + k] === Math.fround(0.01)) leftAtAlpha++;
+    });
+    expected.forEach((value, i) => close(result.sstats?.[i] ?? Number.NaN, value));
+    // Most topics of every document were left out (γ exactly α), which is what made the pass cheap.
+    expect(leftAtAlpha).toBeGreaterThan(sparse.docs.length * topics * 0.5);
   });
 
   it.each(['tfjs', 'wasm-simd'] as const)(

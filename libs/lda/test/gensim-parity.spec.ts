@@ -21,13 +21,23 @@ describe('parity with gensim 4.2 (fixtures/reference/lda_inference.json.gz)', ()
   const model = referenceModel(reference);
   afterAll(() => model.dispose());
 
-  it.each(['wasm-simd', 'tfjs'] as const)('infers held-out θ within L1 0.02 of gensim for at least 95%% of the documents (%s kernel)', async (estepKernel) => {
-    const theta = await model.inferTheta(reference.heldout_bow, { iterations: 2000, gammaThreshold: 1e-10, deterministic: true, estepKernel });
-    const distances = theta.map((row, d) => row.reduce((sum, p, k) => sum + Math.abs(p - reference.heldout_theta[d][k]), 0));
-    const close = distances.filter((l1) => l1 < 0.02).length;
-    expect(theta).toHaveLength(reference.heldout_bow.length);
-    expect(close / distances.length).toBeGreaterThanOrEqual(0.95);
-  });
+  it.each(['wasm-simd', 'tfjs'] as const)(
+    'infers held-out θ within L1 0.02 of gensim for at least 95%% of the documents (%s kernel)',
+    async (estepKernel) => {
+      const theta = await model.inferTheta(reference.heldout_bow, {
+        iterations: 2000,
+        gammaThreshold: 1e-10,
+        deterministic: true,
+        estepKernel,
+      });
+      const distances = theta.map((row, d) =>
+        row.reduce((sum, p, k) => sum + Math.abs(p - reference.heldout_theta[d][k]), 0),
+      );
+      const close = distances.filter((l1) => l1 < 0.02).length;
+      expect(theta).toHaveLength(reference.heldout_bow.length);
+      expect(close / distances.length).toBeGreaterThanOrEqual(0.95);
+    },
+  );
 
   it('gives the same held-out per-word bound (log perplexity) within 0.01', async () => {
     const bound = await model.logPerplexity(reference.heldout_bow);

@@ -48,14 +48,28 @@ describe('model files', () => {
       [0, 2],
       [3, 1],
     ] as const;
-    expect(await loaded.inferTheta([doc], { deterministic: true })).toEqual(await model.inferTheta([doc], { deterministic: true }));
+    expect(await loaded.inferTheta([doc], { deterministic: true })).toEqual(
+      await model.inferTheta([doc], { deterministic: true }),
+    );
   });
 
   it.each([
-    ['a newer format version', (h: Record<string, unknown>) => ({ ...h, formatVersion: MODEL_FORMAT_VERSION + 1 }), /version 2 is newer than supported/],
+    [
+      'a newer format version',
+      (h: Record<string, unknown>) => ({ ...h, formatVersion: MODEL_FORMAT_VERSION + 1 }),
+      /version 2 is newer than supported/,
+    ],
     ['another format', (h: Record<string, unknown>) => ({ ...h, format: 'gensim' }), /not a TopicOps LDA model header/],
-    ['a shape that disagrees with K and V', (h: Record<string, unknown>) => ({ ...h, numTerms: 6 }), /lambda shape \[3,5\] does not match/],
-    ['alpha of the wrong length', (h: Record<string, unknown>) => ({ ...h, alpha: [0.1] }), /alpha has 1 values, expected numTopics = 3/],
+    [
+      'a shape that disagrees with K and V',
+      (h: Record<string, unknown>) => ({ ...h, numTerms: 6 }),
+      /lambda shape \[3,5\] does not match/,
+    ],
+    [
+      'alpha of the wrong length',
+      (h: Record<string, unknown>) => ({ ...h, alpha: [0.1] }),
+      /alpha has 1 values, expected numTopics = 3/,
+    ],
   ])('rejects a header with %s', async (_, edit, message) => {
     await smallModel().save(dir);
     const header = JSON.parse(await readFile(join(dir, 'model.json'), 'utf8'));
@@ -76,11 +90,18 @@ describe('model files', () => {
   });
 
   it('validates parameters given in memory', () => {
-    expect(() => new LdaModel({ numTopics: 2, numTerms: 2, alpha: [1, 1], eta: 1, lambda: new Float32Array([1, 2, 3, Number.NaN]) })).toThrow(
-      /lambda\[topic 1, term 1\] = NaN is not a positive number/,
-    );
-    expect(() => new LdaModel({ numTopics: 2, numTerms: 2, alpha: [1, 1], eta: [1], lambda: new Float32Array(4).fill(1) })).toThrow(
-      /eta has 1 values, expected numTerms = 2/,
-    );
+    expect(
+      () =>
+        new LdaModel({
+          numTopics: 2,
+          numTerms: 2,
+          alpha: [1, 1],
+          eta: 1,
+          lambda: new Float32Array([1, 2, 3, Number.NaN]),
+        }),
+    ).toThrow(/lambda\[topic 1, term 1\] = NaN is not a positive number/);
+    expect(
+      () => new LdaModel({ numTopics: 2, numTerms: 2, alpha: [1, 1], eta: [1], lambda: new Float32Array(4).fill(1) }),
+    ).toThrow(/eta has 1 values, expected numTerms = 2/);
   });
 });

@@ -19,5 +19,7 @@ export interface LdaReference {
 export const FIXTURES = join(__dirname, '..', '..', '..', 'fixtures');
 
 export function loadLdaReference(): LdaReference {
-  return JSON.parse(gunzipSync(readFileSync(join(FIXTURES, 'reference', 'lda_inference.json.gz'))).toString('utf8')) as LdaReference;
+  return JSON.parse(
+    gunzipSync(readFileSync(join(FIXTURES, 'reference', 'lda_inference.json.gz'))).toString('utf8'),
+  ) as LdaReference;
 }

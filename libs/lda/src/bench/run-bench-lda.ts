@@ -93,7 +93,9 @@ export async function runBenchLda(args: BenchLdaArgs): Promise<BenchLdaResult> {
   const cpu = process.cpuUsage(cpuStarted);
   try {
     // peer_lda.py scores every model with at least 50 iterations.
-    const heldoutLogPerplexity = await model.logPerplexity(heldout.docs, heldout.docs.length, { iterations: Math.max(iterations, 50) });
+    const heldoutLogPerplexity = await model.logPerplexity(heldout.docs, heldout.docs.length, {
+      iterations: Math.max(iterations, 50),
+    });
     if (args.lambdaOut) await writeFile(args.lambdaOut, toLittleEndianBytes(model.lambda));
     if (args.alphaOut) await writeFile(args.alphaOut, JSON.stringify(Array.from(model.alpha)));
     const training = model.training;

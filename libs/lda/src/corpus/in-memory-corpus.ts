@@ -7,7 +7,8 @@ export function inMemoryCorpus(docs: readonly Bow[]): BowCorpus {
   return {
     numDocs: docs.length,
     async *chunks(size: number): AsyncIterable<Bow[]> {
-      if (!Number.isInteger(size) || size < 1) throw new UsageError(`chunk size must be a positive integer (got ${size})`);
+      if (!Number.isInteger(size) || size < 1)
+        throw new UsageError(`chunk size must be a positive integer (got ${size})`);
       for (let start = 0; start < docs.length; start += size) yield docs.slice(start, start + size);
     },
   };

@@ -29,14 +29,18 @@ async function readHeader(path: string): Promise<MatrixMarketHeader> {
       lineNumber++;
       if (lineNumber === 1) {
         if (!BANNER.test(line.trim())) {
-          throw new UsageError(`${path}: not a Matrix Market coordinate file (first line must be "%%MatrixMarket matrix coordinate real general")`);
+          throw new UsageError(
+            `${path}: not a Matrix Market coordinate file (first line must be "%%MatrixMarket matrix coordinate real general")`,
+          );
         }
         continue;
       }
       if (line.startsWith('%') || line.trim() === '') continue;
       const fields = line.trim().split(/\s+/).map(Number);
       if (fields.length !== 3 || !fields.every((v) => Number.isInteger(v) && v >= 0)) {
-        throw new UsageError(`${path}:${lineNumber}: size line must be "documents terms entries" (got "${line.trim()}")`);
+        throw new UsageError(
+          `${path}:${lineNumber}: size line must be "documents terms entries" (got "${line.trim()}")`,
+        );
       }
       return { numDocs: fields[0], numTerms: fields[1], nnz: fields[2], sizeLine: lineNumber };
     }
@@ -89,7 +93,8 @@ async function* streamChunks(path: string, header: MatrixMarketHeader, size: num
     for await (const line of reader) {
       lineNumber++;
       if (lineNumber <= header.sizeLine || line.length === 0 || line.startsWith('%')) continue;
-      if (!parseEntry(line, entry)) throw new UsageError(`${where(lineNumber)}: expected "document term value" (got "${line.slice(0, 80)}")`);
+      if (!parseEntry(line, entry))
+        throw new UsageError(`${where(lineNumber)}: expected "document term value" (got "${line.slice(0, 80)}")`);
       const [doc, term, value] = entry;
       if (!Number.isInteger(doc) || doc < 1 || doc > header.numDocs) {
         throw new UsageError(`${where(lineNumber)}: document ${doc} is outside 1..${header.numDocs}`);
@@ -97,9 +102,12 @@ async function* streamChunks(path: string, header: MatrixMarketHeader, size: num
       if (!Number.isInteger(term) || term < 1 || term > header.numTerms) {
         throw new UsageError(`${where(lineNumber)}: term ${term} is outside 1..${header.numTerms}`);
       }
-      if (!Number.isFinite(value) || value < 0) throw new UsageError(`${where(lineNumber)}: count ${value} must be finite and ≥ 0`);
+      if (!Number.isFinite(value) || value < 0)
+        throw new UsageError(`${where(lineNumber)}: count ${value} must be finite and ≥ 0`);
       if (doc < currentDoc) {
-        throw new UsageError(`${where(lineNumber)}: entries must be sorted by document; document ${doc} comes after ${currentDoc}`);
+        throw new UsageError(
+          `${where(lineNumber)}: entries must be sorted by document; document ${doc} comes after ${currentDoc}`,
+        );
       }
       entries++;
       if (currentDoc === 0) currentDoc = 1;
@@ -118,7 +126,9 @@ async function* streamChunks(path: string, header: MatrixMarketHeader, size: num
     reader.close();
   }
   if (entries !== header.nnz) {
-    throw new UsageError(`${path}: the size line announces ${header.nnz} entries but the file has ${entries} (truncated?)`);
+    throw new UsageError(
+      `${path}: the size line announces ${header.nnz} entries but the file has ${entries} (truncated?)`,
+    );
   }
   if (currentDoc === 0) currentDoc = 1;
   // Close the last document with entries, then the empty rows after it.
@@ -159,8 +169,13 @@ const FLUSH_BYTES = 1 << 20;
  * Writes documents as a Matrix Market coordinate file, streaming: the size line is reserved first and
  * filled in at the end, as gensim does.
  */
-export async function writeMatrixMarket(path: string, docs: Iterable<Bow> | AsyncIterable<Bow>, numTerms: number): Promise<{ numDocs: number; nnz: number }> {
-  if (!Number.isInteger(numTerms) || numTerms < 1) throw new UsageError(`numTerms must be a positive integer (got ${numTerms})`);
+export async function writeMatrixMarket(
+  path: string,
+  docs: Iterable<Bow> | AsyncIterable<Bow>,
+  numTerms: number,
+): Promise<{ numDocs: number; nnz: number }> {
+  if (!Number.isInteger(numTerms) || numTerms < 1)
+    throw new UsageError(`numTerms must be a positive integer (got ${numTerms})`);
   const file = await open(path, 'w');
   try {
     const banner = '%%MatrixMarket matrix coordinate real general\n';

@@ -20,7 +20,8 @@ export function packDocs(docs: readonly Bow[], numTerms: number, firstDocNumber 
   let nnz = 0;
   for (let d = 0; d < docs.length; d++) {
     const doc = docs[d];
-    if (!Array.isArray(doc)) throw new UsageError(`document ${firstDocNumber + d} is not a bag of words ([termId, count] pairs)`);
+    if (!Array.isArray(doc))
+      throw new UsageError(`document ${firstDocNumber + d} is not a bag of words ([termId, count] pairs)`);
     nnz += doc.length;
   }
   const ids = new Int32Array(nnz);
@@ -32,10 +33,14 @@ export function packDocs(docs: readonly Bow[], numTerms: number, firstDocNumber 
       const termId = entry?.[0];
       const count = entry?.[1];
       if (!Number.isInteger(termId) || termId < 0 || termId >= numTerms) {
-        throw new UsageError(`document ${firstDocNumber + d} has term id ${String(termId)}, outside the vocabulary [0, ${numTerms})`);
+        throw new UsageError(
+          `document ${firstDocNumber + d} has term id ${String(termId)}, outside the vocabulary [0, ${numTerms})`,
+        );
       }
       if (typeof count !== 'number' || !Number.isFinite(count) || count < 0) {
-        throw new UsageError(`document ${firstDocNumber + d} has count ${String(count)} for term ${termId}; counts must be finite and ≥ 0`);
+        throw new UsageError(
+          `document ${firstDocNumber + d} has count ${String(count)} for term ${termId}; counts must be finite and ≥ 0`,
+        );
       }
       ids[at] = termId;
       counts[at] = count;

@@ -5,7 +5,13 @@ import { EStepCounts } from './estep-types';
  * Sets γ = α for the chunk's empty documents — gensim's loop ends there after two iterations, with no
  * arithmetic worth doing — and returns the indices of the others.
  */
-export function settleEmptyDocuments(docs: PackedDocs, alpha: ArrayLike<number>, iterations: number, gamma: Float32Array, counts: EStepCounts): number[] {
+export function settleEmptyDocuments(
+  docs: PackedDocs,
+  alpha: ArrayLike<number>,
+  iterations: number,
+  gamma: Float32Array,
+  counts: EStepCounts,
+): number[] {
   const K = alpha.length;
   const nonEmpty: number[] = [];
   for (let d = 0; d < packedDocCount(docs); d++) {

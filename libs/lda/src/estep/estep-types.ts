@@ -37,4 +37,3 @@ export interface EStepResult {
   iterations: number;
   converged: number;
 }
-

@@ -12,10 +12,12 @@ const CHOICES: readonly EStepKernelChoice[] = ['auto', 'tfjs', 'wasm-simd'];
  */
 export function resolveEStepKernel(choice: EStepKernelChoice | undefined, backend: BackendName): EStepKernel {
   const raw = choice ?? ((process.env['LDA_ESTEP_KERNEL'] ?? '').trim() || 'auto');
-  if (!CHOICES.includes(raw as EStepKernelChoice)) throw new UsageError(`LDA_ESTEP_KERNEL / estepKernel "${raw}" is not one of ${CHOICES.join(', ')}`);
+  if (!CHOICES.includes(raw as EStepKernelChoice))
+    throw new UsageError(`LDA_ESTEP_KERNEL / estepKernel "${raw}" is not one of ${CHOICES.join(', ')}`);
   if (raw === 'tfjs') return 'tfjs';
   if (raw === 'wasm-simd') {
-    if (!wasmSimdSupported()) throw new UsageError('estepKernel "wasm-simd" needs WebAssembly SIMD, which this JavaScript engine lacks');
+    if (!wasmSimdSupported())
+      throw new UsageError('estepKernel "wasm-simd" needs WebAssembly SIMD, which this JavaScript engine lacks');
     return 'wasm-simd';
   }
   return backend !== 'tensorflow' && wasmSimdSupported() ? 'wasm-simd' : 'tfjs';

@@ -10,7 +10,14 @@ import { TopicColumns } from './topic-columns';
  * while batched matMuls run a scalar loop: past a few tens of thousands of elements per document, this
  * beats the batched path despite the per-op cost. γ is written into `result.gamma` at `docs[d]`'s row.
  */
-export function perDocumentEStep(topics: TopicColumns, docs: PackedDocs, docIds: ArrayLike<number>, gammaInit: Float32Array, settings: EStepSettings, result: EStepResult): void {
+export function perDocumentEStep(
+  topics: TopicColumns,
+  docs: PackedDocs,
+  docIds: ArrayLike<number>,
+  gammaInit: Float32Array,
+  settings: EStepSettings,
+  result: EStepResult,
+): void {
   const K = topics.numTopics;
   const gamma = new Float64Array(K);
   const expElogtheta = new Float32Array(K);

@@ -40,7 +40,12 @@ function defaultPerDocumentFrom(): number {
  * converged documents are dropped from the tensors as they accumulate. Long documents (see
  * `perDocumentFrom`) run one by one. `gammaInit` is D×K.
  */
-export function runEStep(topics: TopicColumns, docs: PackedDocs, gammaInit: Float32Array, settings: EStepSettings): EStepResult {
+export function runEStep(
+  topics: TopicColumns,
+  docs: PackedDocs,
+  gammaInit: Float32Array,
+  settings: EStepSettings,
+): EStepResult {
   const K = topics.numTopics;
   const count = packedDocCount(docs);
   const result: EStepResult = {
@@ -59,7 +64,8 @@ export function runEStep(topics: TopicColumns, docs: PackedDocs, gammaInit: Floa
   }
   const maxBatchedLength = Math.ceil((settings.perDocumentFrom ?? defaultPerDocumentFrom()) / K) - 1;
   const longDocuments = nonEmpty.filter((d) => docs.offsets[d + 1] - docs.offsets[d] > maxBatchedLength);
-  for (const batch of planSubBatches(docs, K, settings.elementBudget, maxBatchedLength)) runSubBatch(topics, docs, batch, gammaInit, settings, result);
+  for (const batch of planSubBatches(docs, K, settings.elementBudget, maxBatchedLength))
+    runSubBatch(topics, docs, batch, gammaInit, settings, result);
   perDocumentEStep(topics, docs, longDocuments, gammaInit, settings, result);
   return result;
 }

@@ -1,5 +1,5 @@
 import { PackedDocs } from '../corpus/packed-docs';
-import { digamma } from '../math/special-functions';
+import { digamma, expDigammaMinus } from '../math/special-functions';
 import { FusedKernel } from '../simd/fused-kernel';
 import { EStepCounts, EStepSettings } from './estep-types';
 
@@ -53,7 +53,7 @@ export function simdEStep(
       const psiSum = digamma(sum);
       for (let i = 0; i < count; i++) {
         const k = active[i];
-        theta[k] = Math.exp(digamma(gamma[k]) - psiSum);
+        theta[k] = expDigammaMinus(gamma[k], psiSum);
       }
       // An unlisted topic returns once exp(ψ(α_k) − ψ(Σγ)) no longer rounds to 0 in float32.
       if (count < K && Math.fround(Math.exp(maxPsiAlpha - psiSum)) !== 0) {

@@ -45,7 +45,12 @@ interface DeviceState {
   ratio: Tensor2D;
 }
 
-function uploadRows(topics: TopicColumns, docs: PackedDocs, batch: SubBatch, rows: Int32Array): Omit<DeviceState, 'ratio'> {
+function uploadRows(
+  topics: TopicColumns,
+  docs: PackedDocs,
+  batch: SubBatch,
+  rows: Int32Array,
+): Omit<DeviceState, 'ratio'> {
   const K = topics.numTopics;
   const size = rows.length;
   const L = batch.length;
@@ -73,7 +78,10 @@ function computeRatio(device: Omit<DeviceState, 'ratio'>, host: HostState, numTo
     for (let k = 0; k < numTopics; k++) theta[r * numTopics + k] = host.expElogtheta[from + k];
   }
   return tf.tidy(() => {
-    const phiNorm = tf.reshape(tf.matMul(device.columns, tf.tensor3d(theta, [rows, numTopics, 1])), device.counts.shape);
+    const phiNorm = tf.reshape(
+      tf.matMul(device.columns, tf.tensor3d(theta, [rows, numTopics, 1])),
+      device.counts.shape,
+    );
     return tf.div(device.counts, tf.add(phiNorm, FLOAT32_EPSILON)) as Tensor2D;
   });
 }
@@ -135,9 +143,21 @@ function collectFinished(
 }
 
 /** Rebuilds the tensors for the rows still iterating (cheaper than tfjs-wasm's gather). */
-function keepRows(topics: TopicColumns, docs: PackedDocs, batch: SubBatch, device: DeviceState, host: HostState, keep: number[]): DeviceState {
+function keepRows(
+  topics: TopicColumns,
+  docs: PackedDocs,
+  batch: SubBatch,
+  device: DeviceState,
+  host: HostState,
+  keep: number[],
+): DeviceState {
   disposeDevice(device);
-  const uploaded = uploadRows(topics, docs, batch, Int32Array.from(keep, (r) => device.rows[r]));
+  const uploaded = uploadRows(
+    topics,
+    docs,
+    batch,
+    Int32Array.from(keep, (r) => device.rows[r]),
+  );
   return { ...uploaded, ratio: computeRatio(uploaded, host, topics.numTopics) };
 }
 
@@ -156,12 +176,19 @@ export function runSubBatch(
 ): void {
   const K = topics.numTopics;
   const host = initialiseHostState(batch, K, gammaInit);
-  const uploaded = uploadRows(topics, docs, batch, Int32Array.from(batch.docs, (_, b) => b));
+  const uploaded = uploadRows(
+    topics,
+    docs,
+    batch,
+    Int32Array.from(batch.docs, (_, b) => b),
+  );
   let device: DeviceState = { ...uploaded, ratio: computeRatio(uploaded, host, K) };
   const justConverged = new Uint8Array(batch.docs.length);
   try {
     for (let iteration = 1; iteration <= settings.iterations; iteration++) {
-      const sumsTensor = tf.tidy(() => tf.matMul(device.columnsT, tf.reshape(device.ratio, [device.rows.length, batch.length, 1])));
+      const sumsTensor = tf.tidy(() =>
+        tf.matMul(device.columnsT, tf.reshape(device.ratio, [device.rows.length, batch.length, 1])),
+      );
       const topicSums = sumsTensor.dataSync() as Float32Array;
       sumsTensor.dispose();
       let active = 0;
@@ -195,4 +222,3 @@ export function runSubBatch(
     for (let k = 0; k < K; k++) result.gamma[to + k] = host.gamma[b * K + k];
   }
 }
-

@@ -17,7 +17,12 @@ const MAX_PADDING_FRACTION = 0.25;
  * Groups a chunk's non-empty documents by length (bucketing limits padding) into sub-batches of at most
  * `elementBudget` padded elements. Empty documents, and documents longer than `maxLength`, are left out.
  */
-export function planSubBatches(docs: PackedDocs, numTopics: number, elementBudget = DEFAULT_ELEMENT_BUDGET, maxLength = Infinity): SubBatch[] {
+export function planSubBatches(
+  docs: PackedDocs,
+  numTopics: number,
+  elementBudget = DEFAULT_ELEMENT_BUDGET,
+  maxLength = Infinity,
+): SubBatch[] {
   const count = packedDocCount(docs);
   const lengthOf = (d: number) => docs.offsets[d + 1] - docs.offsets[d];
   const order = Array.from({ length: count }, (_, d) => d)
@@ -37,7 +42,11 @@ export function planSubBatches(docs: PackedDocs, numTopics: number, elementBudge
     const padded = (members.length + 1) * length * numTopics;
     const waste = (members.length + 1) * length - (memberLengths + length);
     const bigEnough = members.length * length * numTopics >= elementBudget / 8;
-    if (members.length && (padded > elementBudget || (bigEnough && waste > MAX_PADDING_FRACTION * (members.length + 1) * length))) close();
+    if (
+      members.length &&
+      (padded > elementBudget || (bigEnough && waste > MAX_PADDING_FRACTION * (members.length + 1) * length))
+    )
+      close();
     members.push(d);
     memberLengths += length;
   }

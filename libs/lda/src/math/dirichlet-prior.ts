@@ -5,7 +5,12 @@ import { digamma, trigamma } from './special-functions';
  * Likelihood Estimation of Dirichlet Distribution Parameters"). `logPHat` is the mean of E[log p] over the
  * N observations. The step is taken only when every updated value stays positive, as in gensim.
  */
-export function updateDirichletPrior(prior: Float64Array, observations: number, logPHat: Float64Array, rho: number): Float64Array {
+export function updateDirichletPrior(
+  prior: Float64Array,
+  observations: number,
+  logPHat: Float64Array,
+  rho: number,
+): Float64Array {
   const size = prior.length;
   let priorSum = 0;
   for (let i = 0; i < size; i++) priorSum += prior[i];

@@ -12,7 +12,8 @@ const LOWER_MASK = 0x7fffffff;
 export class NumpyRandomState {
   private readonly key = new Uint32Array(N);
   private position = N;
-  private spareGauss: number | undefined;
+  private hasSpareGauss = false;
+  private spareGauss = 0;
 
   constructor(seed: number) {
     if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
@@ -44,10 +45,9 @@ export class NumpyRandomState {
 
   /** Standard normal by the polar method, caching the second value (legacy_gauss). */
   gauss(): number {
-    if (this.spareGauss !== undefined) {
-      const spare = this.spareGauss;
-      this.spareGauss = undefined;
-      return spare;
+    if (this.hasSpareGauss) {
+      this.hasSpareGauss = false;
+      return this.spareGauss;
     }
     let x1: number;
     let x2: number;
@@ -59,6 +59,7 @@ export class NumpyRandomState {
     } while (r2 >= 1 || r2 === 0);
     const f = Math.sqrt((-2 * Math.log(r2)) / r2);
     this.spareGauss = f * x1;
+    this.hasSpareGauss = true;
     return f * x2;
   }
 
@@ -91,16 +92,17 @@ export class NumpyRandomState {
     const key = this.key;
     let kk = 0;
     let y: number;
+    // −(y & 1) & MATRIX_A is MT19937's mag01[y & 1] without a branch.
     for (; kk < N - M; kk++) {
       y = (key[kk] & UPPER_MASK) | (key[kk + 1] & LOWER_MASK);
-      key[kk] = key[kk + M] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+      key[kk] = key[kk + M] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
     }
     for (; kk < N - 1; kk++) {
       y = (key[kk] & UPPER_MASK) | (key[kk + 1] & LOWER_MASK);
-      key[kk] = key[kk + (M - N)] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+      key[kk] = key[kk + (M - N)] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
     }
     y = (key[N - 1] & UPPER_MASK) | (key[0] & LOWER_MASK);
-    key[N - 1] = key[M - 1] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+    key[N - 1] = key[M - 1] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
     this.position = 0;
   }
 }

@@ -19,6 +19,24 @@ export function digamma(x: number): number {
   return Math.log(x) - 0.5 * inv - series - p / q;
 }
 
+/**
+ * exp(ψ(x) − c) for x > 0, without a logarithm: with ψ(x) = log(y) − tail(x) after the recurrence up to
+ * y ≥ 6, exp(ψ(x) − c) = y·exp(−tail − c). The E-step computes this for every topic of every iteration.
+ */
+export function expDigammaMinus(x: number, c: number): number {
+  let p = 0;
+  let q = 1;
+  while (x < ASYMPTOTIC_FROM) {
+    p = p * x + q;
+    q *= x;
+    x += 1;
+  }
+  const inv = 1 / x;
+  const f = inv * inv;
+  const series = f * (1 / 12 - f * (1 / 120 - f * (1 / 252 - f * (1 / 240 - f / 132))));
+  return x * Math.exp(-0.5 * inv - series - p / q - c);
+}
+
 /** ψ₁(x), the trigamma function (scipy's polygamma(1, x)), for x > 0. */
 export function trigamma(x: number): number {
   let shift = 0;

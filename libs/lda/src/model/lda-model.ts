@@ -6,7 +6,13 @@ import { SINGLE_DOCUMENT_MAX_ELEMENTS, inferSingleDocument } from '../estep/sing
 import { RandomStream } from '../math/random';
 import { ensureBackend } from '../tensor/backend';
 import { Bow, InferenceOptions } from '../types';
-import { DEFAULT_INFERENCE, LdaModelParameters, ModelInferenceDefaults, TrainingInfo, validateParameters } from './model-parameters';
+import {
+  DEFAULT_INFERENCE,
+  LdaModelParameters,
+  ModelInferenceDefaults,
+  TrainingInfo,
+  validateParameters,
+} from './model-parameters';
 import { loadModel, saveModel } from './model-file';
 import { TopicTables, buildTopicTables } from './topic-tables';
 import { documentsBound, topicsBound } from './variational-bound';
@@ -49,7 +55,10 @@ export class LdaModel {
     this.numTopics = parameters.numTopics;
     this.numTerms = parameters.numTerms;
     this.alpha = Float64Array.from(parameters.alpha);
-    this.eta = typeof parameters.eta === 'number' ? new Float64Array(parameters.numTerms).fill(parameters.eta) : Float64Array.from(parameters.eta);
+    this.eta =
+      typeof parameters.eta === 'number'
+        ? new Float64Array(parameters.numTerms).fill(parameters.eta)
+        : Float64Array.from(parameters.eta);
     this.lambda = parameters.lambda;
     this.inferenceDefaults = { ...DEFAULT_INFERENCE, ...parameters.inference };
     this.training = parameters.training;
@@ -134,7 +143,8 @@ export class LdaModel {
   async inferGamma(docs: PackedDocs, options: InferenceOptions): Promise<Float32Array> {
     const iterations = options.iterations ?? this.inferenceDefaults.iterations;
     const gammaThreshold = options.gammaThreshold ?? this.inferenceDefaults.gammaThreshold;
-    if (!Number.isInteger(iterations) || iterations < 1) throw new UsageError(`iterations must be a positive integer (got ${iterations})`);
+    if (!Number.isInteger(iterations) || iterations < 1)
+      throw new UsageError(`iterations must be a positive integer (got ${iterations})`);
     if (!(gammaThreshold >= 0)) throw new UsageError(`gammaThreshold must be ≥ 0 (got ${gammaThreshold})`);
     const backend = await ensureBackend();
     this.backend = backend;
@@ -158,7 +168,13 @@ export class LdaModel {
       });
       return Float32Array.from(gamma);
     }
-    return runEStep(tables.expColumns, docs, gammaInit, { kernel, alpha: this.alpha, iterations, gammaThreshold, collectSstats: false }).gamma;
+    return runEStep(tables.expColumns, docs, gammaInit, {
+      kernel,
+      alpha: this.alpha,
+      iterations,
+      gammaThreshold,
+      collectSstats: false,
+    }).gamma;
   }
 
   /** Frees the tables derived from λ (rebuilt on the next inference). */

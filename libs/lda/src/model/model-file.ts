@@ -111,11 +111,17 @@ function parseHeader(text: string, source: string): ModelHeader {
     );
   }
   const lambda = parsed['lambda'];
-  if (!isRecord(lambda) || lambda['dtype'] !== 'float32' || lambda['byteOrder'] !== 'little-endian' || typeof lambda['file'] !== 'string') {
+  if (
+    !isRecord(lambda) ||
+    lambda['dtype'] !== 'float32' ||
+    lambda['byteOrder'] !== 'little-endian' ||
+    typeof lambda['file'] !== 'string'
+  ) {
     throw new UsageError(`${source}: "lambda" must describe a float32 little-endian file`);
   }
   if (!Array.isArray(parsed['alpha'])) throw new UsageError(`${source}: "alpha" must be a list of numbers`);
-  if (typeof parsed['eta'] !== 'number' && !Array.isArray(parsed['eta'])) throw new UsageError(`${source}: "eta" must be a number or a list of numbers`);
+  if (typeof parsed['eta'] !== 'number' && !Array.isArray(parsed['eta']))
+    throw new UsageError(`${source}: "eta" must be a number or a list of numbers`);
   return parsed as unknown as ModelHeader;
 }
 
@@ -132,7 +138,9 @@ export async function loadModel(dir: string): Promise<{ parameters: LdaModelPara
   const { numTopics, numTerms } = header;
   const [rows, columns] = header.lambda.shape ?? [];
   if (rows !== numTopics || columns !== numTerms) {
-    throw new UsageError(`${headerPath}: lambda shape ${JSON.stringify(header.lambda.shape)} does not match numTopics × numTerms = [${numTopics}, ${numTerms}]`);
+    throw new UsageError(
+      `${headerPath}: lambda shape ${JSON.stringify(header.lambda.shape)} does not match numTopics × numTerms = [${numTopics}, ${numTerms}]`,
+    );
   }
   const lambdaPath = join(dir, header.lambda.file);
   const expectedBytes = numTopics * numTerms * 4;
@@ -142,7 +150,9 @@ export async function loadModel(dir: string): Promise<{ parameters: LdaModelPara
   );
   if (size < 0) throw new UsageError(`${lambdaPath} is missing (the model header refers to it)`);
   if (size !== expectedBytes) {
-    throw new UsageError(`${lambdaPath} has ${size} bytes; ${numTopics} topics × ${numTerms} terms of float32 need ${expectedBytes}`);
+    throw new UsageError(
+      `${lambdaPath} has ${size} bytes; ${numTopics} topics × ${numTerms} terms of float32 need ${expectedBytes}`,
+    );
   }
   const bytes = await readFile(lambdaPath);
   if (header.lambda.sha256 && createHash('sha256').update(bytes).digest('hex') !== header.lambda.sha256) {

@@ -46,7 +46,12 @@ export interface LdaModelParameters {
   training?: TrainingInfo;
 }
 
-export const DEFAULT_INFERENCE: ModelInferenceDefaults = { iterations: 50, gammaThreshold: 0.001, minimumProbability: 0.01, randomState: 0 };
+export const DEFAULT_INFERENCE: ModelInferenceDefaults = {
+  iterations: 50,
+  gammaThreshold: 0.001,
+  minimumProbability: 0.01,
+  randomState: 0,
+};
 
 function positiveFinite(values: ArrayLike<number>): number {
   for (let i = 0; i < values.length; i++) if (!(values[i] > 0) || !Number.isFinite(values[i])) return i;
@@ -56,10 +61,13 @@ function positiveFinite(values: ArrayLike<number>): number {
 /** Checks shapes and values; `source` names the origin in error messages. */
 export function validateParameters(p: LdaModelParameters, source: string): void {
   const problems: string[] = [];
-  if (!Number.isInteger(p.numTopics) || p.numTopics < 1) problems.push(`numTopics must be a positive integer (got ${String(p.numTopics)})`);
-  if (!Number.isInteger(p.numTerms) || p.numTerms < 1) problems.push(`numTerms must be a positive integer (got ${String(p.numTerms)})`);
+  if (!Number.isInteger(p.numTopics) || p.numTopics < 1)
+    problems.push(`numTopics must be a positive integer (got ${String(p.numTopics)})`);
+  if (!Number.isInteger(p.numTerms) || p.numTerms < 1)
+    problems.push(`numTerms must be a positive integer (got ${String(p.numTerms)})`);
   if (problems.length) throw new UsageError(`${source}: ${problems.join('; ')}`);
-  if (p.alpha?.length !== p.numTopics) problems.push(`alpha has ${p.alpha?.length ?? 0} values, expected numTopics = ${p.numTopics}`);
+  if (p.alpha?.length !== p.numTopics)
+    problems.push(`alpha has ${p.alpha?.length ?? 0} values, expected numTopics = ${p.numTopics}`);
   else if (positiveFinite(p.alpha) >= 0) problems.push(`alpha[${positiveFinite(p.alpha)}] is not a positive number`);
   if (typeof p.eta === 'number') {
     if (!(p.eta > 0) || !Number.isFinite(p.eta)) problems.push(`eta ${p.eta} is not a positive number`);
@@ -73,7 +81,10 @@ export function validateParameters(p: LdaModelParameters, source: string): void 
     problems.push(`lambda has ${p.lambda.length} values, expected numTopics × numTerms = ${p.numTopics * p.numTerms}`);
   } else {
     const bad = positiveFinite(p.lambda);
-    if (bad >= 0) problems.push(`lambda[topic ${Math.floor(bad / p.numTerms)}, term ${bad % p.numTerms}] = ${p.lambda[bad]} is not a positive number`);
+    if (bad >= 0)
+      problems.push(
+        `lambda[topic ${Math.floor(bad / p.numTerms)}, term ${bad % p.numTerms}] = ${p.lambda[bad]} is not a positive number`,
+      );
   }
   if (problems.length) throw new UsageError(`${source}: ${problems.join('; ')}`);
 }

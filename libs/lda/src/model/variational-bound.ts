@@ -10,7 +10,12 @@ import { tf } from '../tensor/tf';
  *   + Σ_k (α_k − γ_dk)·E[log θ_dk] + Σ_k (ln Γ(γ_dk) − ln Γ(α_k)) + ln Γ(Σα) − ln Γ(Σ_k γ_dk)
  * `elogbetaColumns` holds E[log β] term-major; `gamma` is D×K.
  */
-export function documentsBound(docs: PackedDocs, gamma: Float32Array, alpha: ArrayLike<number>, elogbetaColumns: TopicColumns): number {
+export function documentsBound(
+  docs: PackedDocs,
+  gamma: Float32Array,
+  alpha: ArrayLike<number>,
+  elogbetaColumns: TopicColumns,
+): number {
   const K = elogbetaColumns.numTopics;
   const count = packedDocCount(docs);
   const elogtheta = new Float32Array(count * K);
@@ -62,7 +67,12 @@ export function documentsBound(docs: PackedDocs, gamma: Float32Array, alpha: Arr
  * The topic terms of gensim's bound(): Σ_kw (η_w − λ_kw)·E[log β_kw] + Σ_kw (ln Γ(λ_kw) − ln Γ(η_w))
  * + Σ_k (ln Γ(Σ_w η_w) − ln Γ(Σ_w λ_kw)). `lambda` and `elogbeta` are topic-major K×V.
  */
-export function topicsBound(lambda: Float32Array, elogbeta: Float32Array, eta: ArrayLike<number>, numTopics: number): number {
+export function topicsBound(
+  lambda: Float32Array,
+  elogbeta: Float32Array,
+  eta: ArrayLike<number>,
+  numTopics: number,
+): number {
   const V = eta.length;
   let etaSum = 0;
   let lgammaEta = 0;

@@ -141,7 +141,10 @@ export class WorkerPoolRunner implements EStepRunner {
         const shardStart: GammaStart = { seed: start.seed, pass: start.pass, firstDoc: start.firstDoc + shard.from };
         // A copy, not a view: posting a view would clone its whole buffer.
         if (start.values) {
-          shardStart.values = start.values.slice(shard.from * numTopics, (shard.from + packedDocCount(shard.docs)) * numTopics);
+          shardStart.values = start.values.slice(
+            shard.from * numTopics,
+            (shard.from + packedDocCount(shard.docs)) * numTopics,
+          );
         }
         const transfer = [shard.docs.ids.buffer, shard.docs.counts.buffer, shard.docs.offsets.buffer] as ArrayBuffer[];
         if (shardStart.values) transfer.push(shardStart.values.buffer as ArrayBuffer);

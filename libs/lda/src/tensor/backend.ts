@@ -54,12 +54,15 @@ async function select(choice: BackendChoice): Promise<BackendName> {
   if (choice === 'node' || choice === 'auto') {
     if (loadNodeBackend() && (await activate('tensorflow'))) return 'tensorflow';
     if (choice === 'node') {
-      throw new UsageError('backend "node" needs @tensorflow/tfjs-node, which is not installed (npm install @tensorflow/tfjs-node)');
+      throw new UsageError(
+        'backend "node" needs @tensorflow/tfjs-node, which is not installed (npm install @tensorflow/tfjs-node)',
+      );
     }
   }
   if (choice === 'wasm' || choice === 'auto') {
     if (await activate('wasm')) return 'wasm';
-    if (choice === 'wasm') throw new UsageError(`the wasm backend could not start (binaries looked up in ${wasmBinaryDirectory()})`);
+    if (choice === 'wasm')
+      throw new UsageError(`the wasm backend could not start (binaries looked up in ${wasmBinaryDirectory()})`);
   }
   if (await activate('cpu')) return 'cpu';
   throw new Error('no tfjs backend could start');

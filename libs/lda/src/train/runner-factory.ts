@@ -11,7 +11,12 @@ export interface RunnerChoice {
 }
 
 /** A worker pool for `threads` > 1, falling back to the calling thread when the workers cannot start. */
-export async function createEStepRunner(threads: number, backend: BackendName, kernel: EStepKernel, numTopics: number): Promise<RunnerChoice> {
+export async function createEStepRunner(
+  threads: number,
+  backend: BackendName,
+  kernel: EStepKernel,
+  numTopics: number,
+): Promise<RunnerChoice> {
   const local = () => new LocalEStepRunner(backend, kernel, numTopics);
   if (threads <= 1) return { runner: local() };
   try {

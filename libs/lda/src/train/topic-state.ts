@@ -1,7 +1,7 @@
 import { TopicColumns } from '../estep/topic-columns';
 import { TopicSource } from '../parallel/estep-runner';
 import { updateDirichletPrior } from '../math/dirichlet-prior';
-import { dirichletExpectationRowsOp } from '../tensor/digamma-op';
+import { dirichletExpectationRowsOp, expDirichletExpectationRowsOp } from '../tensor/digamma-op';
 import { Tensor2D, tf } from '../tensor/tf';
 
 /**
@@ -23,9 +23,7 @@ export class TopicState implements TopicSource {
     this.sstats = tf.tensor2d(initialSstats, [numTopics, numTerms]);
     this.etaRow = tf.tensor2d(Float32Array.from(eta), [1, numTerms]);
     // gensim's first E-step uses exp(E[log β]) of the random statistics alone, without η.
-    const elogbeta = dirichletExpectationRowsOp(this.sstats);
-    this.expElogbeta = tf.exp(elogbeta);
-    elogbeta.dispose();
+    this.expElogbeta = expDirichletExpectationRowsOp(this.sstats);
   }
 
   get currentEta(): Float64Array {
@@ -63,19 +61,22 @@ export class TopicState implements TopicSource {
     tf.dispose([kept, weighted]);
 
     const lambda = tf.add(this.sstats, this.etaRow);
+    this.expElogbeta.dispose();
+    if (!this.optimizeEta) {
+      this.expElogbeta = expDirichletExpectationRowsOp(lambda as Tensor2D);
+      lambda.dispose();
+      return;
+    }
     const elogbeta = dirichletExpectationRowsOp(lambda);
     lambda.dispose();
-    this.expElogbeta.dispose();
     this.expElogbeta = tf.exp(elogbeta) as Tensor2D;
-    if (this.optimizeEta) {
-      const mean = tf.mean(elogbeta, 0);
-      const logPHat = Float64Array.from(mean.dataSync());
-      mean.dispose();
-      this.eta = updateDirichletPrior(this.eta, this.numTopics, logPHat, rho);
-      this.etaRow.dispose();
-      this.etaRow = tf.tensor2d(Float32Array.from(this.eta), [1, this.numTerms]);
-    }
+    const mean = tf.mean(elogbeta, 0);
     elogbeta.dispose();
+    const logPHat = Float64Array.from(mean.dataSync());
+    mean.dispose();
+    this.eta = updateDirichletPrior(this.eta, this.numTopics, logPHat, rho);
+    this.etaRow.dispose();
+    this.etaRow = tf.tensor2d(Float32Array.from(this.eta), [1, this.numTerms]);
   }
 
   /** λ = η + sstats, topic-major K×V. */

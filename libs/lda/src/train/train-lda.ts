@@ -30,7 +30,9 @@ function perWordBoundOfChunk(
 /**
  * Online variational Bayes for LDA (Hoffman, Blei & Bach 2010) with gensim 4.2 LdaModel's parameters,
  * defaults and learning-rate schedule ρ = (offset + pass + updates/chunksize)^−decay. The corpus is read
- * chunk by chunk; each chunk's E-step runs batched on tfjs tensors, sharded over worker threads.
+ * chunk by chunk; each chunk's E-step runs batched, sharded over worker threads. The random draws are
+ * gensim's own (np.random.RandomState(randomState): initial topics, then every chunk's starting γ), so a
+ * seed gives gensim's model for that seed, up to floating-point rounding.
  */
 export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hooks: TrainHooks = {}): Promise<LdaModel> {
   const started = performance.now();
@@ -45,11 +47,10 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
   const chunksize = Math.min(totalDocs, opts.chunksize);
   const backend = await selectBackend(opts.backend);
   const kernel = resolveEStepKernel(opts.estepKernel, backend);
-  const requestedThreads = resolveThreadCount(opts.threads, totalDocs);
+  const requestedThreads = resolveThreadCount(opts.threads, totalDocs, K);
   // Worker threads boot while this thread draws the initial topics.
   const starting = createEStepRunner(requestedThreads, backend, kernel, K);
 
-  const ti = performance.now();
   const randomness = new TrainingRandomness(opts.randomState);
   let state: TopicState;
   try {
@@ -67,7 +68,6 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
   };
   const warmStart = opts.warmStart && opts.passes > 1 && totalDocs * K <= WARM_START_MAX_VALUES;
   const previousGamma = warmStart ? new Float32Array(totalDocs * K) : undefined;
-  if (process.env['LDA_PROFILE']) process.stderr.write(`setup ${(performance.now() - started).toFixed(0)} init ${(performance.now() - ti).toFixed(0)}\n`);
   let alpha = opts.alpha;
   let numUpdates = 0;
   let chunks = 0;
@@ -79,26 +79,20 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
       const rho = () => Math.pow(opts.offset + pass + numUpdates / chunksize, -opts.decay);
       let pendingDocs = 0;
       const mstep = async () => {
-        const t0 = performance.now();
-        const stats = await runner.takeStatistics();
-        const t1 = performance.now();
-        state.blend(rho(), stats, pendingDocs, totalDocs);
-        const t2 = performance.now();
+        state.blend(rho(), await runner.takeStatistics(), pendingDocs, totalDocs);
         if (pass === 0) numUpdates += pendingDocs;
         pendingDocs = 0;
         await runner.setTopics(state);
-        const t3 = performance.now();
-        if (process.env['LDA_PROFILE']) process.stderr.write(`take ${(t1 - t0).toFixed(0)} blend ${(t2 - t1).toFixed(0)} setTopics ${(t3 - t2).toFixed(0)}\n`);
       };
       let docsDone = 0;
       let chunkNumber = 0;
       let lastChunk: PackedDocs | undefined;
       for await (const chunk of corpus.chunks(chunksize)) {
-        const tr = performance.now();
         const packed = packDocs(chunk, V, docsDone);
         // Drawn even when the warm start replaces them, so that the stream stays aligned with gensim's.
         const drawn = randomness.chunkGamma(chunk.length, K);
-        const values = pass > 0 && previousGamma ? previousGamma.slice(docsDone * K, (docsDone + chunk.length) * K) : drawn;
+        const values =
+          pass > 0 && previousGamma ? previousGamma.slice(docsDone * K, (docsDone + chunk.length) * K) : drawn;
         const result = await runner.run(
           packed,
           { seed: opts.randomState, pass, firstDoc: docsDone, values },
@@ -109,7 +103,6 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
             collectSstats: true,
           },
         );
-        if (process.env['LDA_PROFILE']) process.stderr.write(`estep ${(performance.now() - tr).toFixed(0)} iters ${result.iterations}\n`);
         previousGamma?.set(result.gamma, docsDone * K);
         pendingDocs += chunk.length;
         documentIterations += result.iterations;

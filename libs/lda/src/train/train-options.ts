@@ -31,21 +31,39 @@ export interface ResolvedTrainOptions {
   recorded: RecordedTrainOptions;
 }
 
-export type RecordedTrainOptions = Required<Omit<LdaTrainOptions, 'backend' | 'threads' | 'estepKernel' | 'alpha' | 'eta'>> & {
+export type RecordedTrainOptions = Required<
+  Omit<LdaTrainOptions, 'backend' | 'threads' | 'estepKernel' | 'alpha' | 'eta'>
+> & {
   alpha: AlphaOption;
   eta: EtaOption;
 };
 
-function integer(problems: string[], name: string, value: number | undefined, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+function integer(
+  problems: string[],
+  name: string,
+  value: number | undefined,
+  fallback: number,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < min || value > max) {
-    problems.push(`${name} must be an integer from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''} (got ${String(value)})`);
+    problems.push(
+      `${name} must be an integer from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''} (got ${String(value)})`,
+    );
     return fallback;
   }
   return value;
 }
 
-function real(problems: string[], name: string, value: number | undefined, fallback: number, valid: (v: number) => boolean, rule: string): number {
+function real(
+  problems: string[],
+  name: string,
+  value: number | undefined,
+  fallback: number,
+  valid: (v: number) => boolean,
+  rule: string,
+): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || !valid(value)) {
     problems.push(`${name} must be ${rule} (got ${String(value)})`);
@@ -54,7 +72,13 @@ function real(problems: string[], name: string, value: number | undefined, fallb
   return value;
 }
 
-function positiveVector(problems: string[], name: string, values: readonly number[], size: number, sizeName: string): Float64Array | undefined {
+function positiveVector(
+  problems: string[],
+  name: string,
+  values: readonly number[],
+  size: number,
+  sizeName: string,
+): Float64Array | undefined {
   if (values.length !== size) {
     problems.push(`${name} has ${values.length} values; it needs one per ${sizeName} (${size})`);
     return undefined;
@@ -68,7 +92,11 @@ function positiveVector(problems: string[], name: string, values: readonly numbe
 }
 
 /** gensim's init_dir_prior for alpha. */
-export function resolveAlpha(problems: string[], alpha: AlphaOption, numTopics: number): { values: Float64Array; optimize: boolean } {
+export function resolveAlpha(
+  problems: string[],
+  alpha: AlphaOption,
+  numTopics: number,
+): { values: Float64Array; optimize: boolean } {
   const symmetric = () => new Float64Array(numTopics).fill(1 / numTopics);
   if (alpha === 'symmetric') return { values: symmetric(), optimize: false };
   if (alpha === 'auto') return { values: symmetric(), optimize: true };
@@ -84,12 +112,19 @@ export function resolveAlpha(problems: string[], alpha: AlphaOption, numTopics: 
   if (Array.isArray(alpha)) {
     return { values: positiveVector(problems, 'alpha', alpha, numTopics, 'topic') ?? symmetric(), optimize: false };
   }
-  problems.push(`alpha must be 'symmetric', 'asymmetric', 'auto', a positive number or ${numTopics} positive numbers (got ${JSON.stringify(alpha)})`);
+  problems.push(
+    `alpha must be 'symmetric', 'asymmetric', 'auto', a positive number or ${numTopics} positive numbers (got ${JSON.stringify(alpha)})`,
+  );
   return { values: symmetric(), optimize: false };
 }
 
 /** gensim's init_dir_prior for eta (a vector over terms; 'asymmetric' is not allowed). */
-export function resolveEta(problems: string[], eta: EtaOption, numTopics: number, numTerms: number): { values: Float64Array; optimize: boolean } {
+export function resolveEta(
+  problems: string[],
+  eta: EtaOption,
+  numTopics: number,
+  numTerms: number,
+): { values: Float64Array; optimize: boolean } {
   const symmetric = () => new Float64Array(numTerms).fill(1 / numTopics);
   if (eta === 'symmetric') return { values: symmetric(), optimize: false };
   if (eta === 'auto') return { values: symmetric(), optimize: true };
@@ -100,7 +135,9 @@ export function resolveEta(problems: string[], eta: EtaOption, numTopics: number
   if (Array.isArray(eta)) {
     return { values: positiveVector(problems, 'eta', eta, numTerms, 'term') ?? symmetric(), optimize: false };
   }
-  problems.push(`eta must be 'symmetric', 'auto', a positive number or ${numTerms} positive numbers (got ${JSON.stringify(eta)})`);
+  problems.push(
+    `eta must be 'symmetric', 'auto', a positive number or ${numTerms} positive numbers (got ${JSON.stringify(eta)})`,
+  );
   return { values: symmetric(), optimize: false };
 }
 
@@ -117,7 +154,14 @@ export function resolveTrainOptions(options: LdaTrainOptions): ResolvedTrainOpti
   const offset = real(problems, 'offset', options.offset, 1, (v) => v > 0, 'a positive number');
   const iterations = integer(problems, 'iterations', options.iterations, 50, 1, 1_000_000);
   const gammaThreshold = real(problems, 'gammaThreshold', options.gammaThreshold, 0.001, (v) => v >= 0, 'a number ≥ 0');
-  const minimumProbability = real(problems, 'minimumProbability', options.minimumProbability, 0.01, (v) => v >= 0 && v <= 1, 'in [0, 1]');
+  const minimumProbability = real(
+    problems,
+    'minimumProbability',
+    options.minimumProbability,
+    0.01,
+    (v) => v >= 0 && v <= 1,
+    'in [0, 1]',
+  );
   const randomState = integer(problems, 'randomState', options.randomState, randomInt(0, 2 ** 31), 0, 2 ** 32 - 1);
   if (options.warmStart !== undefined && typeof options.warmStart !== 'boolean') {
     problems.push(`warmStart must be true or false (got ${String(options.warmStart)})`);
