@@ -39,6 +39,7 @@ export function benchLdaCommand(): Command {
     .option('--seed <n>', 'random seed', integer(0))
     .option('--backend <name>', 'auto|node|wasm|cpu', choice(['auto', 'node', 'wasm', 'cpu'] as const))
     .option('--threads <n>', 'E-step worker threads', integer(1, 64))
+    .option('--stream', 'read the training file from disk on every pass (bounded memory) instead of loading it first')
     .option('--warm-start', "start each document's gamma from its previous pass instead of gensim's random draw")
     .option('--lambda-out <file>', 'write lambda as K×V float32 little-endian')
     .option('--alpha-out <file>', 'write alpha as a JSON list')
@@ -55,6 +56,7 @@ export function benchLdaCommand(): Command {
           backend: opts.backend,
           threads: opts.threads,
           warmStart: opts.warmStart === true,
+          stream: opts.stream === true,
           lambdaOut: opts.lambdaOut,
           alphaOut: opts.alphaOut,
         }),
