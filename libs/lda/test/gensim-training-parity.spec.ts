@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Bow, inMemoryCorpus, trainLda } from '../src';
 import { FIXTURES, loadLdaReference } from './reference-fixture';
+import { cosine } from './synthetic-corpus';
 
 function trainingDocuments(vocab: string[], count: number): Bow[] {
   const path = join(FIXTURES, 'reference', 'coherence.json.gz');
@@ -19,18 +20,6 @@ function trainingDocuments(vocab: string[], count: number): Bow[] {
     }
     return [...counts.entries()].sort((a, b) => a[0] - b[0]);
   });
-}
-
-function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i] * b[i];
-    na += a[i] * a[i];
-    nb += b[i] * b[i];
-  }
-  return dot / Math.sqrt(na * nb);
 }
 
 describe("training parity with gensim 4.2, seed for seed (lda_inference.json.gz's model)", () => {

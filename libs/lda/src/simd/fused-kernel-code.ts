@@ -218,24 +218,42 @@ function weightedSums(): Bytes {
   ]);
 }
 
+/** local ← base + ids[term]·(bytes per row of the V × Kp tables). */
+function tableRowOfTerm(layout: Layout, base: number, local: number): Bytes {
+  return [
+    ...op.get(base),
+    ...op.get(IDS),
+    ...scaled(L.term, 2),
+    ...op.i32Add,
+    ...op.i32Load(),
+    ...op.i32(layout.vectors * 16),
+    ...op.i32Mul,
+    ...op.i32Add,
+    ...op.set(local),
+  ];
+}
+
+/** for (term = 0; term < TERMS; term++) perTerm */
+function overEveryTerm(perTerm: Bytes[]): Bytes[] {
+  return [
+    [...op.i32(0), ...op.set(L.term)],
+    op.loop([...op.get(L.term), ...op.get(TERMS), ...op.i32Eq, ...op.brIf(1)], ...perTerm, [
+      ...op.get(L.term),
+      ...op.i32(1),
+      ...op.i32Add,
+      ...op.set(L.term),
+      ...op.br(0),
+    ]),
+  ];
+}
+
 /**
  * COLUMNS ← the document's rows of the table, transposed to topic-major (Kp rows of TERMS floats): a topic's
  * values for consecutive terms are then one vector, and a topic left out costs nothing.
  */
 function gather(layout: Layout): FunctionSpec {
-  const rowBytes = layout.vectors * 16;
   const perTerm: Bytes[] = [
-    [
-      ...op.get(TABLE),
-      ...op.get(IDS),
-      ...scaled(L.term, 2),
-      ...op.i32Add,
-      ...op.i32Load(),
-      ...op.i32(rowBytes),
-      ...op.i32Mul,
-      ...op.i32Add,
-      ...op.set(L.row),
-    ],
+    tableRowOfTerm(layout, TABLE, L.row),
     [...op.get(COLUMNS), ...scaled(L.term, 2), ...op.i32Add, ...op.set(L.target)],
   ];
   for (let j = 0; j < layout.vectors; j++) {
@@ -251,35 +269,13 @@ function gather(layout: Layout): FunctionSpec {
       ]);
     }
   }
-  const body: Bytes[] = [
-    prologue,
-    [...op.i32(0), ...op.set(L.term)],
-    op.loop([...op.get(L.term), ...op.get(TERMS), ...op.i32Eq, ...op.brIf(1)], ...perTerm, [
-      ...op.get(L.term),
-      ...op.i32(1),
-      ...op.i32Add,
-      ...op.set(L.term),
-      ...op.br(0),
-    ]),
-  ];
-  return { name: 'gather', params: PARAMS, locals: L.declared, body };
+  return { name: 'gather', params: PARAMS, locals: L.declared, body: [prologue, ...overEveryTerm(perTerm)] };
 }
 
 /** sstats[ids[term]] += ratio[term]·θ for every term: the document's share of the M-step statistics. */
 function accumulateStatistics(layout: Layout): FunctionSpec {
-  const rowBytes = layout.vectors * 16;
   const perTerm: Bytes[] = [
-    [
-      ...op.get(SSTATS),
-      ...op.get(IDS),
-      ...scaled(L.term, 2),
-      ...op.i32Add,
-      ...op.i32Load(),
-      ...op.i32(rowBytes),
-      ...op.i32Mul,
-      ...op.i32Add,
-      ...op.set(L.target),
-    ],
+    tableRowOfTerm(layout, SSTATS, L.target),
     [...op.get(RATIO), ...scaled(L.term, 2), ...op.i32Add, ...op.f32Load(), ...op.f32x4Splat, ...op.set(L.splat)],
   ];
   for (let j = 0; j < layout.vectors; j++) {
@@ -295,17 +291,7 @@ function accumulateStatistics(layout: Layout): FunctionSpec {
       ...op.v128Store(16 * j),
     ]);
   }
-  const body: Bytes[] = [
-    [...op.i32(0), ...op.set(L.term)],
-    op.loop([...op.get(L.term), ...op.get(TERMS), ...op.i32Eq, ...op.brIf(1)], ...perTerm, [
-      ...op.get(L.term),
-      ...op.i32(1),
-      ...op.i32Add,
-      ...op.set(L.term),
-      ...op.br(0),
-    ]),
-  ];
-  return { name: 'accumulate', params: PARAMS, locals: L.declared, body };
+  return { name: 'accumulate', params: PARAMS, locals: L.declared, body: overEveryTerm(perTerm) };
 }
 
 /**

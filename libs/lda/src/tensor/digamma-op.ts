@@ -17,31 +17,10 @@ function then<T extends Tensor>(input: Tensor, step: (t: Tensor) => Tensor, keep
 
 /** ψ(x) element-wise, for x > 0. */
 export function digammaOp<T extends Tensor>(x: T): T {
-  let recurrence = tf.reciprocal(x);
-  for (let i = 1; i < SHIFT; i++) {
-    const shifted = tf.add(x, i);
-    const term = then(shifted, (t) => tf.reciprocal(t));
-    recurrence = then(recurrence, (r) => tf.add(r, term));
-    term.dispose();
-  }
-  const y = tf.add(x, SHIFT);
-  const inv = tf.reciprocal(y);
-  const f = tf.square(inv);
-  // f·(1/12 − f·(1/120 − f·(1/252 − f·(1/240 − f/132))))
-  let series: Tensor = tf.mul(f, 1 / 132);
-  for (const coefficient of SERIES) {
-    series = then(series, (s) => tf.sub(coefficient, s));
-    series = then(series, (s) => tf.mul(f, s));
-  }
-  f.dispose();
-  let result: Tensor = then(y, (t) => tf.log(t));
-  const halfInv = then(inv, (t) => tf.mul(t, 0.5));
-  result = then(result, (r) => tf.sub(r, halfInv));
-  halfInv.dispose();
-  result = then(result, (r) => tf.sub(r, series));
-  series.dispose();
-  result = then(result, (r) => tf.sub(r, recurrence));
-  recurrence.dispose();
+  const tail = digammaTail(x, true);
+  const logY = then(tf.add(x, SHIFT), (y) => tf.log(y));
+  const result = tf.sub(logY, tail);
+  tf.dispose([logY, tail]);
   return result as T;
 }
 
@@ -57,9 +36,10 @@ export function dirichletExpectationRowsOp<T extends Tensor>(params: T): T {
 
 /**
  * The 1/(x+i) terms of the recurrence and the asymptotic series at y = x + SHIFT, as one tensor:
- * ψ(x) = log(y) − tail.
+ * ψ(x) = log(y) − tail. Without `fullSeries` the f⁵/132 term (below 3e-9 for y ≥ 3) is left out, where
+ * the result only feeds exp().
  */
-function digammaTail(x: Tensor): Tensor {
+function digammaTail(x: Tensor, fullSeries: boolean): Tensor {
   let recurrence = tf.reciprocal(x);
   for (let i = 1; i < SHIFT; i++) {
     const shifted = tf.add(x, i);
@@ -70,9 +50,9 @@ function digammaTail(x: Tensor): Tensor {
   const y = tf.add(x, SHIFT);
   const inv = then(y, (t) => tf.reciprocal(t));
   const f = tf.square(inv);
-  // For y ≥ 3 the f⁵/132 term is below 3e-9: left out here, where the result only feeds exp().
-  let series: Tensor = tf.mul(f, 1 / 240);
-  for (const coefficient of SERIES.slice(1)) {
+  // f·(1/12 − f·(1/120 − f·(1/252 − f·(1/240 − f/132))))
+  let series: Tensor = fullSeries ? tf.mul(f, 1 / 132) : tf.mul(f, 1 / 240);
+  for (const coefficient of fullSeries ? SERIES : SERIES.slice(1)) {
     series = then(series, (s) => tf.sub(coefficient, s));
     series = then(series, (s) => tf.mul(f, s));
   }
@@ -92,7 +72,7 @@ function digammaTail(x: Tensor): Tensor {
 export function expDirichletExpectationRowsOp<T extends Tensor>(params: T): T {
   const sums = tf.sum(params, -1, true);
   const psiSums = then(sums, (s) => digammaOp(s));
-  let exponent = digammaTail(params);
+  let exponent = digammaTail(params, false);
   exponent = then(exponent, (e) => tf.add(e, psiSums));
   psiSums.dispose();
   exponent = then(exponent, (e) => tf.neg(e));
