@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,12 +6,11 @@ import { createLogger } from '@topicops/config';
 import { PipelineRunEntity } from '@topicops/corpus';
 import { TestDatabase, createTestDatabase } from '@topicops/corpus/testing';
 import { StageHandlers, StageWorkerPool, redisConnectionOptions } from '@topicops/pipeline';
+import { TEST_REDIS_URL, deletePrefix, redisSkipNotice, testPrefix } from '@topicops/pipeline/testing';
 import { Queue } from 'bullmq';
 import { bootstrapScheduler } from '../src/app/bootstrap';
 
-const TEST_REDIS_URL = process.env['TEST_REDIS_URL']?.trim() || undefined;
-if (!TEST_REDIS_URL)
-  console.log('scheduler-app.spec: skipped, set TEST_REDIS_URL (e.g. redis://127.0.0.1:6379) to run it');
+redisSkipNotice('scheduler-app.spec');
 const describeWithRedis = TEST_REDIS_URL ? describe : describe.skip;
 
 /** Instant stages: this suite is about triggers, not stage work. */
@@ -27,22 +25,6 @@ const instantStages: StageHandlers = {
     promoted: true,
   }),
 };
-
-/** Deletes every Redis key under the prefix (queues, locks, the watcher's memory). */
-async function deletePrefix(redisUrl: string, prefix: string): Promise<void> {
-  const queue = new Queue('cleanup', { connection: redisConnectionOptions(redisUrl, 'producer'), prefix });
-  const redis = await queue.client;
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    await queue.close();
-  }
-}
 
 async function eventually<T>(
   what: string,
@@ -61,7 +43,7 @@ async function eventually<T>(
 
 describeWithRedis('the scheduler app (cron and new-data triggers)', () => {
   const redisUrl = TEST_REDIS_URL ?? '';
-  const prefix = `t-sched-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const prefix = testPrefix('sched');
   const watched = mkdtempSync(join(tmpdir(), 'topicops-watched-'));
   let db: TestDatabase;
   let pool: StageWorkerPool;

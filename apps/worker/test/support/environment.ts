@@ -1,37 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppConfig, Logger, createLogger, loadConfig } from '@topicops/config';
-import { Queue } from 'bullmq';
-import { redisConnectionOptions } from '@topicops/pipeline';
 
-export const TEST_REDIS_URL = process.env['TEST_REDIS_URL']?.trim() || undefined;
+export { TEST_REDIS_URL, deletePrefix, redisSkipNotice, testPrefix } from '@topicops/pipeline/testing';
 export const FIXTURES = join(__dirname, '../../../../fixtures');
-
-export function redisSkipNotice(suite: string): void {
-  if (!TEST_REDIS_URL) console.log(`${suite}: skipped, set TEST_REDIS_URL (e.g. redis://127.0.0.1:6379) to run it`);
-}
-
-export function testPrefix(label: string): string {
-  return `t-${label}-${process.pid}-${randomBytes(3).toString('hex')}`;
-}
-
-/** Deletes every Redis key under the prefix. */
-export async function deletePrefix(redisUrl: string, prefix: string): Promise<void> {
-  const queue = new Queue('cleanup', { connection: redisConnectionOptions(redisUrl, 'producer'), prefix });
-  const redis = await queue.client;
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    await queue.close();
-  }
-}
 
 /** A ChroniclItaly-layout folder with the first `perPublication` files of every demo publication. */
 export function smallCorpus(perPublication: number): { dir: string; files: number; remove(): void } {
