@@ -12,6 +12,7 @@ import { selectBackend } from '../src/tensor/backend';
 import { digammaOp } from '../src/tensor/digamma-op';
 import { tf } from '../src/tensor/tf';
 import { TopicState } from '../src/train/topic-state';
+import { SimdTopicState } from '../src/simd/mstep-kernel';
 import { generateLdaCorpus } from './synthetic-corpus';
 
 const K = 5;
@@ -61,7 +62,8 @@ function gensimInference(
 ) {
   const ids = doc.map(([id]) => id);
   const cts = doc.map(([, c]) => c);
-  const column = (i: number) => Array.from({ length: topics }, (_, k) => expElogbetaT[ids[i] * topics + k]);
+  const columns = ids.map((id) => Array.from({ length: topics }, (_, k) => expElogbetaT[id * topics + k]));
+  const column = (i: number) => columns[i];
   let gamma = gamma0.slice();
   let expElogtheta = dirichletExpectation(gamma).map(Math.exp);
   const phinorm = () => ids.map((_, i) => column(i).reduce((s, b, k) => s + b * expElogtheta[k], 0) + FLOAT32_EPSILON);
@@ -260,11 +262,16 @@ describe('gensim algorithm', () => {
     });
   });
 
-  it("M-step: gensim's blend and exp(E[log β])", () => {
+  it.each(['tfjs', 'wasm-simd'] as const)("M-step (%s): gensim's blend and exp(E[log β])", (mstep) => {
     const random = new RandomStream(1);
     const initial = Float32Array.from({ length: K * V }, () => random.gamma(100, 0.01));
     const eta = new Float64Array(V).fill(0.2);
-    const state = new TopicState(K, V, eta, initial, false);
+    const state = mstep === 'tfjs' ? new TopicState(K, V, eta, initial, false) : new SimdTopicState(K, V, eta, initial);
+    const initialColumns = state.columns().values;
+    for (let k = 0; k < K; k++) {
+      const expected = dirichletExpectation(Array.from(initial.subarray(k * V, (k + 1) * V))).map(Math.exp);
+      for (let w = 0; w < V; w += 5) expect(initialColumns[w * K + k]).toBeCloseTo(expected[w], 5);
+    }
     const chunkStats = Float32Array.from({ length: V * K }, () => random.uniform() * 3);
     const expElogbeta0 = Array.from({ length: K }, (_, k) =>
       dirichletExpectation(Array.from(initial.subarray(k * V, (k + 1) * V))).map(Math.exp),
@@ -285,6 +292,33 @@ describe('gensim algorithm', () => {
     for (let w = 0; w < V; w += 9) expect(columns[w * K]).toBeCloseTo(expectedExp[w], 5);
     expect(Array.from(columns.subarray(V * K))).toEqual(new Array(K).fill(0));
     state.dispose();
+  });
+
+  it('SIMD M-step: exp(E[log β]) within float32 rounding of the exact value over λ from 1e-3 to 1e6 (K = 7, padded)', () => {
+    const topics = 7;
+    const terms = 500;
+    const eta = new Float64Array(terms).fill(0.01);
+    // λ spans sparse topics (most entries at η, exp(E[log β]) underflowing) to dense ones.
+    const initial = Float32Array.from({ length: topics * terms }, (_, i) =>
+      i % 11 === 0 ? Math.exp(((i * 7919) % 1000) / 72 - 7) : 1e-3 * (1 + (i % 5)),
+    );
+    const simd = new SimdTopicState(topics, terms, eta, initial);
+    const stats = Float32Array.from({ length: terms * topics }, (_, i) => (i % 3 === 0 ? (i % 17) * 2.5 : 0));
+    simd.blend(0.4, stats, 10, 40);
+    const lambda = simd.lambda();
+    const columns = simd.columns().values;
+    let compared = 0;
+    for (let k = 0; k < topics; k++) {
+      const expected = dirichletExpectation(Array.from(lambda.subarray(k * terms, (k + 1) * terms))).map(Math.exp);
+      for (let w = 0; w < terms; w++) {
+        const got = columns[w * topics + k];
+        if (expected[w] > 1e-30) {
+          expect(Math.abs(got - expected[w]) / expected[w]).toBeLessThan(1e-4);
+          compared++;
+        } else expect(got).toBeLessThan(1e-30);
+      }
+    }
+    expect(compared).toBeGreaterThan(topics * terms * 0.05);
   });
 
   it('special functions match known values, in JS and as tfjs ops', () => {

@@ -16,6 +16,8 @@ export interface TrainingInfo {
   backend: BackendName;
   /** How the E-step products ran. */
   kernel: EStepKernel;
+  /** How the M-step's element-wise work ran (absent in files written before it was recorded). */
+  mstepKernel?: EStepKernel;
   threads: number;
   requestedThreads: number;
   /** Why fewer threads ran than requested (e.g. the worker script was not found). */

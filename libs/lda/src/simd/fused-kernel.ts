@@ -1,20 +1,7 @@
 import { TERM_GROUP, fusedKernelFunctions } from './fused-kernel-code';
-import { encodeModule } from './wasm-encoder';
+import { WasmMemory, compileKernel, instantiateKernel, newWasmMemory } from './wasm-runtime';
 
 const PAGE_BYTES = 65536;
-
-// The WebAssembly global of Node, typed locally: this project's TypeScript libs do not declare it.
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-type WasmModule = object;
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => WasmModule;
-  Instance: new (module: WasmModule, imports: object) => { exports: unknown };
-  Memory: new (descriptor: { initial: number }) => WasmMemory;
-}
-const WebAssemblyApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 type KernelFunction = (
   columns: number,
@@ -36,15 +23,8 @@ interface KernelExports {
   accumulate: KernelFunction;
 }
 
-const compiledFor = new Map<number, WasmModule>();
-
-function kernelModule(vectors: number): WasmModule {
-  let module = compiledFor.get(vectors);
-  if (!module) {
-    module = new WebAssemblyApi.Module(encodeModule(fusedKernelFunctions(vectors), 1));
-    compiledFor.set(vectors, module);
-  }
-  return module;
+function kernelModule(vectors: number) {
+  return compileKernel(`estep-${vectors}`, () => fusedKernelFunctions(vectors));
 }
 
 /** Whether this JavaScript engine runs WebAssembly SIMD (Node ≥ 16.4 does). */
@@ -94,9 +74,8 @@ export class FusedKernel {
 
   constructor(readonly numTopics: number) {
     this.paddedTopics = Math.ceil(numTopics / 4) * 4;
-    this.memory = new WebAssemblyApi.Memory({ initial: 1 });
-    this.kernel = new WebAssemblyApi.Instance(kernelModule(this.paddedTopics / 4), { env: { memory: this.memory } })
-      .exports as KernelExports;
+    this.memory = newWasmMemory(1);
+    this.kernel = instantiateKernel<KernelExports>(kernelModule(this.paddedTopics / 4), this.memory);
     this.heap = new Float32Array(this.memory.buffer);
     this.ints = new Int32Array(this.memory.buffer);
     this.theta = this.heap.subarray(0, 0);

@@ -64,6 +64,30 @@ export const op = {
   f32x4Add: [0xfd, ...uleb(0xe4)],
   f32x4Mul: [0xfd, ...uleb(0xe6)],
   f32x4Div: [0xfd, ...uleb(0xe7)],
+  f32x4Sub: [0xfd, ...uleb(0xe5)],
+  f32x4Neg: [0xfd, ...uleb(0xe1)],
+  f32x4Min: [0xfd, ...uleb(0xe8)],
+  f32x4Max: [0xfd, ...uleb(0xe9)],
+  f32x4Nearest: [0xfd, ...uleb(0x6a)],
+  f32x4Gt: [0xfd, ...uleb(0x44)],
+  v128And: [0xfd, ...uleb(0x4e)],
+  i32x4TruncSatF32x4S: [0xfd, ...uleb(0xf8)],
+  i32x4Add: [0xfd, ...uleb(0xae)],
+  i32x4Sub: [0xfd, ...uleb(0xb1)],
+  i32x4Shl: [0xfd, ...uleb(0xab)],
+  i32x4ShrS: [0xfd, ...uleb(0xac)],
+  /** v128.const of four equal f32 lanes. */
+  f32x4Const: (value: number): Bytes => {
+    const bytes = Buffer.alloc(16);
+    for (let lane = 0; lane < 4; lane++) bytes.writeFloatLE(value, 4 * lane);
+    return [0xfd, ...uleb(0x0c), ...bytes];
+  },
+  /** v128.const of four equal i32 lanes. */
+  i32x4Const: (value: number): Bytes => {
+    const bytes = Buffer.alloc(16);
+    for (let lane = 0; lane < 4; lane++) bytes.writeInt32LE(value, 4 * lane);
+    return [0xfd, ...uleb(0x0c), ...bytes];
+  },
   /** i8x16.shuffle of two f32x4 by f32 lanes (0–3 from the first operand, 4–7 from the second). */
   f32x4Shuffle: (lanes: [number, number, number, number]): Bytes => [
     0xfd,

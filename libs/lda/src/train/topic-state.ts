@@ -1,5 +1,5 @@
 import { TopicColumns } from '../estep/topic-columns';
-import { TopicSource } from '../parallel/estep-runner';
+import { TrainingTopics } from './training-topics';
 import { updateDirichletPrior } from '../math/dirichlet-prior';
 import { dirichletExpectationRowsOp, expDirichletExpectationRowsOp } from '../tensor/digamma-op';
 import { Tensor2D, tf } from '../tensor/tf';
@@ -8,7 +8,7 @@ import { Tensor2D, tf } from '../tensor/tf';
  * The variational topic parameters λ = η + sstats as gensim's LdaState keeps them, on tfjs tensors:
  * sstats [K, V] and exp(E[log β]) [K, V]. The M-step blends a chunk's statistics into them.
  */
-export class TopicState implements TopicSource {
+export class TopicState implements TrainingTopics {
   private sstats: Tensor2D;
   private expElogbeta: Tensor2D;
   private etaRow: Tensor2D;

@@ -11,6 +11,9 @@ import { TrainingRandomness } from './random-init';
 import { createEStepRunner } from './runner-factory';
 import { resolveThreadCount } from './thread-count';
 import { TopicState } from './topic-state';
+import { TrainingTopics } from './training-topics';
+import { SimdTopicState } from '../simd/mstep-kernel';
+import { EStepKernel } from '../estep/estep-types';
 import { resolveTrainOptions } from './train-options';
 
 /** Above this many γ values (documents × topics, 256 MB) the warm start is skipped to bound memory. */
@@ -52,9 +55,16 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
   const starting = createEStepRunner(requestedThreads, backend, kernel, K);
 
   const randomness = new TrainingRandomness(opts.randomState);
-  let state: TopicState;
+  // The M-step runs where the E-step does: the SIMD kernel beside the SIMD E-step (eta='auto' needs
+  // E[log β] itself, which the tfjs state keeps), tfjs ops otherwise.
+  const mstep: EStepKernel = kernel === 'wasm-simd' && !opts.optimizeEta ? 'wasm-simd' : 'tfjs';
+  let state: TrainingTopics;
   try {
-    state = new TopicState(K, V, opts.eta, randomness.initialSstats(K, V), opts.optimizeEta);
+    const initial = randomness.initialSstats(K, V);
+    state =
+      mstep === 'wasm-simd'
+        ? new SimdTopicState(K, V, opts.eta, initial)
+        : new TopicState(K, V, opts.eta, initial, opts.optimizeEta);
   } catch (error) {
     await (await starting).runner.close();
     throw error;
@@ -144,6 +154,7 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
       options: { ...opts.recorded },
       backend,
       kernel,
+      mstepKernel: mstep,
       threads: runner.threads,
       requestedThreads,
       ...(fallback ? { threadFallback: fallback } : {}),
