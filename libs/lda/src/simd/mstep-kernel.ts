@@ -4,27 +4,20 @@ import { digamma } from '../math/special-functions';
 import { mstepKernelFunctions } from './mstep-kernel-code';
 import { WasmMemory, compileKernel, instantiateKernel, newWasmMemory } from './wasm-runtime';
 
+/** Both functions take the same parameters (see mstep-kernel-code.ts). */
+type MStepFunction = (
+  sstats: number,
+  stats: number,
+  expElogbeta: number,
+  eta: number,
+  topicValues: number,
+  rows: number,
+  keep: number,
+  add: number,
+) => void;
 interface MStepExports {
-  blend(
-    sstats: number,
-    stats: number,
-    expElogbeta: number,
-    eta: number,
-    topicValues: number,
-    rows: number,
-    keep: number,
-    add: number,
-  ): void;
-  expDirichlet(
-    sstats: number,
-    stats: number,
-    expElogbeta: number,
-    eta: number,
-    topicValues: number,
-    rows: number,
-    keep: number,
-    add: number,
-  ): void;
+  blend: MStepFunction;
+  expDirichlet: MStepFunction;
 }
 
 const PAGE_BYTES = 65536;
