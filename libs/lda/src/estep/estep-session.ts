@@ -57,9 +57,13 @@ export class EStepSession {
   takeStatistics(): Float32Array {
     const topics = this.topics;
     if (!topics) throw new Error('statistics requested before the topics were set');
+    if (this.simdKernel) {
+      const out = new Float32Array(topics.numTerms * topics.numTopics);
+      this.simdKernel.takeStatistics(out);
+      return out;
+    }
     const out = this.statistics ?? new Float32Array(topics.numTerms * topics.numTopics);
     this.statistics = undefined;
-    this.simdKernel?.takeStatistics(out);
     return out;
   }
 

@@ -40,10 +40,12 @@ const L = (() => {
     row: base + 4,
     target: base + 5,
     term: base + 6,
-    splat: base + 7,
-    vector: (j: number) => base + 8 + j,
+    /** Table rows of the four terms `gather` transposes at once. */
+    termRow: (i: number) => base + 7 + i,
+    splat: base + 11,
+    vector: (j: number) => base + 12 + j,
     declared: [
-      [7, I32],
+      [11, I32],
       [1 + TERM_BLOCK, V128],
     ] as Array<[number, number]>,
   };
@@ -252,24 +254,65 @@ function overEveryTerm(perTerm: Bytes[]): Bytes[] {
  * values for consecutive terms are then one vector, and a topic left out costs nothing.
  */
 function gather(layout: Layout): FunctionSpec {
-  const perTerm: Bytes[] = [
-    tableRowOfTerm(layout, TABLE, L.row),
-    [...op.get(COLUMNS), ...scaled(L.term, 2), ...op.i32Add, ...op.set(L.target)],
-  ];
+  // Four terms at a time: their rows' vector j (topics 4j…4j+3 of each term) are transposed by shuffles into
+  // four vectors of four consecutive terms, one per topic, stored with one instruction each.
+  const loaded = (i: number) => L.vector(i);
+  const pairs = (i: number) => L.vector(4 + i);
+  const perGroup: Bytes[] = [[...op.get(COLUMNS), ...scaled(L.term, 2), ...op.i32Add, ...op.set(L.target)]];
+  for (let i = 0; i < TERM_GROUP; i++) {
+    perGroup.push([
+      ...op.get(TABLE),
+      ...op.get(IDS),
+      ...scaled(L.term, 2),
+      ...op.i32Add,
+      ...op.i32Load(4 * i),
+      ...op.i32(layout.vectors * 16),
+      ...op.i32Mul,
+      ...op.i32Add,
+      ...op.set(L.termRow(i)),
+    ]);
+  }
   for (let j = 0; j < layout.vectors; j++) {
-    perTerm.push([...op.get(L.row), ...op.v128Load(16 * j), ...op.set(L.splat)]);
-    for (let lane = 0; lane < 4; lane++) {
-      const topic = 4 * j + lane;
-      perTerm.push([
+    for (let i = 0; i < TERM_GROUP; i++)
+      perGroup.push([...op.get(L.termRow(i)), ...op.v128Load(16 * j), ...op.set(loaded(i))]);
+    perGroup.push(
+      [...op.get(loaded(0)), ...op.get(loaded(1)), ...op.f32x4Shuffle([0, 4, 1, 5]), ...op.set(pairs(0))],
+      [...op.get(loaded(0)), ...op.get(loaded(1)), ...op.f32x4Shuffle([2, 6, 3, 7]), ...op.set(pairs(1))],
+      [...op.get(loaded(2)), ...op.get(loaded(3)), ...op.f32x4Shuffle([0, 4, 1, 5]), ...op.set(pairs(2))],
+      [...op.get(loaded(2)), ...op.get(loaded(3)), ...op.f32x4Shuffle([2, 6, 3, 7]), ...op.set(pairs(3))],
+    );
+    const topicVector: Array<[number, number, [number, number, number, number]]> = [
+      [0, 2, [0, 1, 4, 5]],
+      [0, 2, [2, 3, 6, 7]],
+      [1, 3, [0, 1, 4, 5]],
+      [1, 3, [2, 3, 6, 7]],
+    ];
+    for (const [first, second, lanes] of topicVector) {
+      perGroup.push([
         ...op.get(L.target),
-        ...(topic === 0 ? [] : [...op.get(L.stride), ...op.i32(topic), ...op.i32Mul, ...op.i32Add]),
-        ...op.get(L.splat),
-        ...op.f32x4ExtractLane(lane),
-        ...op.f32Store(),
+        ...op.get(pairs(first)),
+        ...op.get(pairs(second)),
+        ...op.f32x4Shuffle(lanes),
+        ...op.v128Store(),
+        ...op.get(L.target),
+        ...op.get(L.stride),
+        ...op.i32Add,
+        ...op.set(L.target),
       ]);
     }
   }
-  return { name: 'gather', params: PARAMS, locals: L.declared, body: [prologue, ...overEveryTerm(perTerm)] };
+  const body: Bytes[] = [
+    prologue,
+    [...op.i32(0), ...op.set(L.term)],
+    op.loop([...op.get(L.term), ...op.get(TERMS), ...op.i32Eq, ...op.brIf(1)], ...perGroup, [
+      ...op.get(L.term),
+      ...op.i32(TERM_GROUP),
+      ...op.i32Add,
+      ...op.set(L.term),
+      ...op.br(0),
+    ]),
+  ];
+  return { name: 'gather', params: PARAMS, locals: L.declared, body };
 }
 
 /** sstats[ids[term]] += ratio[term]·θ for every term: the document's share of the M-step statistics. */

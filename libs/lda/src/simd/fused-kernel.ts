@@ -135,14 +135,15 @@ export class FusedKernel {
     this.call('accumulate', count);
   }
 
-  /** Adds the statistics gathered since setTopics() or the last take to `out` (term-major V × K) and clears them. */
+  /** Writes the statistics gathered since setTopics() or the last take into `out` (term-major V × K) and clears them. */
   takeStatistics(out: Float32Array): void {
     const K = this.numTopics;
     const Kp = this.paddedTopics;
     const heap = this.heap;
     const from = this.sstatsAt / 4;
-    for (let w = 0; w < this.numTerms; w++) {
-      for (let k = 0; k < K; k++) out[w * K + k] += heap[from + w * Kp + k];
+    if (K === Kp) out.set(heap.subarray(from, from + this.numTerms * K));
+    else {
+      for (let w = 0; w < this.numTerms; w++) out.set(heap.subarray(from + w * Kp, from + w * Kp + K), w * K);
     }
     heap.fill(0, this.sstatsAt / 4, this.thetaAt / 4);
   }
