@@ -92,6 +92,8 @@ function main(): void {
     for (const topics of (values.topics ?? '').split(',').map(Number)) {
       const runs: Run[] = [];
       for (const seed of (values.seeds ?? '').split(',').map(Number)) {
+        // The same corpus and settings for ours and every peer.
+        const sameTraining = [...files, '--topics', String(topics), ...common, '--seed', String(seed)];
         const lambda = join(tmpdir(), `lda-compare-${process.pid}-lambda.f32`);
         const alpha = join(tmpdir(), `lda-compare-${process.pid}-alpha.json`);
         for (const threads of (values.threads ?? '2').split(',')) {
@@ -99,12 +101,7 @@ function main(): void {
           const ours = runJson(process.execPath, [
             CLI,
             'bench-lda',
-            ...files,
-            '--topics',
-            String(topics),
-            ...common,
-            '--seed',
-            String(seed),
+            ...sameTraining,
             '--threads',
             threads,
             '--lambda-out',
@@ -127,38 +124,14 @@ function main(): void {
         }
         for (const impl of (values.peers ?? '').split(',').filter(Boolean)) {
           const peerLoad = waitForQuiet(maxLoad);
-          const peer = runJson(PYTHON, [
-            PEER,
-            'train',
-            ...files,
-            '--topics',
-            String(topics),
-            ...common,
-            '--seed',
-            String(seed),
-            '--impl',
-            impl,
-            ...texts,
-          ]);
+          const peer = runJson(PYTHON, [PEER, 'train', ...sameTraining, '--impl', impl, ...texts]);
           runs.push({ ...(peer as unknown as Run), impl, seed, load: peerLoad });
         }
         const cpuLoad = waitForQuiet(maxLoad);
-        const gensimCpu = runJson(
-          PYTHON,
-          [
-            join(__dirname, 'lda_gensim_cpu.py'),
-            ...files,
-            '--topics',
-            String(topics),
-            ...common,
-            '--seed',
-            String(seed),
-          ],
-          {
-            ...process.env,
-            OPENBLAS_NUM_THREADS: '1',
-          },
-        );
+        const gensimCpu = runJson(PYTHON, [join(__dirname, 'lda_gensim_cpu.py'), ...sameTraining], {
+          ...process.env,
+          OPENBLAS_NUM_THREADS: '1',
+        });
         runs.push({ ...(gensimCpu as unknown as Run), seed, load: cpuLoad });
         process.stderr.write(
           `${basename(dir)} K=${topics} seed=${seed}: ${runs

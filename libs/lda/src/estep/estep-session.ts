@@ -1,7 +1,6 @@
 import { PackedDocs, packedDocCount } from '../corpus/packed-docs';
 import { FusedKernel } from '../simd/fused-kernel';
 import { settleEmptyDocuments } from './empty-documents';
-import { GammaStart, gammaStartValues } from './gamma-start';
 import { EStepCounts, EStepKernel, EStepSettings } from './estep-types';
 import { runEStep } from './run-estep';
 import { simdEStep } from './simd-estep';
@@ -34,10 +33,15 @@ export class EStepSession {
     this.statistics = undefined;
   }
 
-  run(docs: PackedDocs, start: GammaStart, settings: Omit<EStepSettings, 'kernel'>): SessionEStepResult {
+  /** An E-step over `docs`, γ starting from `gammaInit` (documents × K). */
+  run(docs: PackedDocs, gammaInit: Float32Array, settings: Omit<EStepSettings, 'kernel'>): SessionEStepResult {
     const topics = this.topics;
     if (!topics) throw new Error('E-step requested before the topics were set');
-    const gammaInit = gammaStartValues(start, packedDocCount(docs), topics.numTopics);
+    if (gammaInit.length !== packedDocCount(docs) * topics.numTopics) {
+      throw new Error(
+        `starting γ has ${gammaInit.length} values for ${packedDocCount(docs)} documents × ${topics.numTopics} topics`,
+      );
+    }
     if (!this.simdKernel) {
       const result = runEStep(topics, docs, gammaInit, { ...settings, kernel: 'tfjs' });
       if (result.sstats) this.addStatistics(result.sstats);

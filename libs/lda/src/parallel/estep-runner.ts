@@ -1,6 +1,5 @@
 import { PackedDocs } from '../corpus/packed-docs';
 import { SessionEStepResult } from '../estep/estep-session';
-import { GammaStart } from '../estep/gamma-start';
 import { TopicColumns } from '../estep/topic-columns';
 import { BackendName } from '../types';
 import { WorkerEStepSettings } from './protocol';
@@ -22,8 +21,8 @@ export interface EStepRunner {
   readonly backend: BackendName;
   /** Installs the current topics for the next E-steps and clears the statistics. */
   setTopics(source: TopicSource): Promise<void>;
-  /** An E-step over a chunk; γ starts from `start`'s random draws. */
-  run(docs: PackedDocs, start: GammaStart, settings: WorkerEStepSettings): Promise<SessionEStepResult>;
+  /** An E-step over a chunk; γ starts from `gammaInit` (documents × K: gensim's draws, or the warm start). */
+  run(docs: PackedDocs, gammaInit: Float32Array, settings: WorkerEStepSettings): Promise<SessionEStepResult>;
   /** The sufficient statistics (term-major V × K) gathered since the last setTopics() or take. */
   takeStatistics(): Promise<Float32Array>;
   close(): Promise<void>;

@@ -36,7 +36,7 @@ async function handle(request: WorkerRequest): Promise<void> {
       reply({ type: 'topics-loaded' });
       return;
     case 'estep': {
-      const result = current().run(request.docs, request.start, request.settings);
+      const result = current().run(request.docs, request.gammaInit, request.settings);
       reply({ type: 'estep-done', id: request.id, result }, [result.gamma.buffer as ArrayBuffer]);
       return;
     }

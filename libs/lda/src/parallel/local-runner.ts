@@ -1,7 +1,6 @@
 import { PackedDocs } from '../corpus/packed-docs';
 import { EStepSession, SessionEStepResult } from '../estep/estep-session';
 import { EStepKernel } from '../estep/estep-types';
-import { GammaStart } from '../estep/gamma-start';
 import { BackendName } from '../types';
 import { EStepRunner, TopicSource } from './estep-runner';
 import { WorkerEStepSettings } from './protocol';
@@ -23,8 +22,8 @@ export class LocalEStepRunner implements EStepRunner {
     this.session.setTopics(source.columns());
   }
 
-  async run(docs: PackedDocs, start: GammaStart, settings: WorkerEStepSettings): Promise<SessionEStepResult> {
-    return this.session.run(docs, start, settings);
+  async run(docs: PackedDocs, gammaInit: Float32Array, settings: WorkerEStepSettings): Promise<SessionEStepResult> {
+    return this.session.run(docs, gammaInit, settings);
   }
 
   async takeStatistics(): Promise<Float32Array> {

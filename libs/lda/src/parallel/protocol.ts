@@ -1,7 +1,6 @@
 import { PackedDocs } from '../corpus/packed-docs';
 import { SessionEStepResult } from '../estep/estep-session';
 import { EStepKernel } from '../estep/estep-types';
-import { GammaStart } from '../estep/gamma-start';
 import { BackendChoice, BackendName } from '../types';
 
 export interface WorkerEStepSettings {
@@ -16,7 +15,7 @@ export type WorkerRequest =
   | { type: 'init'; backend: BackendChoice; kernel: EStepKernel; numTopics: number }
   /** exp(E[log β]) term-major, (V + 1) × K floats with a zero padding row, in shared memory. */
   | { type: 'topics'; values: SharedArrayBuffer; numTopics: number; numTerms: number }
-  | { type: 'estep'; id: number; docs: PackedDocs; start: GammaStart; settings: WorkerEStepSettings }
+  | { type: 'estep'; id: number; docs: PackedDocs; gammaInit: Float32Array; settings: WorkerEStepSettings }
   | { type: 'take-statistics' };
 
 export type WorkerResponse =

@@ -5,7 +5,6 @@ import { UsageError } from '@topicops/config';
 import { PackedDocs, packedDocCount } from '../corpus/packed-docs';
 import { SessionEStepResult } from '../estep/estep-session';
 import { EStepKernel } from '../estep/estep-types';
-import { GammaStart } from '../estep/gamma-start';
 import { BackendChoice, BackendName } from '../types';
 import { EStepRunner, TopicSource } from './estep-runner';
 import { WorkerEStepSettings, WorkerRequest, WorkerResponse } from './protocol';
@@ -129,7 +128,7 @@ export class WorkerPoolRunner implements EStepRunner {
    * Splits the chunk into a few shards per worker and hands them out as workers finish, so that a shard
    * of slow-converging documents does not leave the other threads idle.
    */
-  async run(docs: PackedDocs, start: GammaStart, settings: WorkerEStepSettings): Promise<SessionEStepResult> {
+  async run(docs: PackedDocs, gammaInit: Float32Array, settings: WorkerEStepSettings): Promise<SessionEStepResult> {
     const numTopics = settings.alpha.length;
     const shards = splitIntoShards(docs, this.handles.length * SHARDS_PER_WORKER);
     const results = new Array<SessionEStepResult>(shards.length);
@@ -138,18 +137,19 @@ export class WorkerPoolRunner implements EStepRunner {
       while (next < shards.length) {
         const index = next++;
         const shard = shards[index];
-        const shardStart: GammaStart = { seed: start.seed, pass: start.pass, firstDoc: start.firstDoc + shard.from };
         // A copy, not a view: posting a view would clone its whole buffer.
-        if (start.values) {
-          shardStart.values = start.values.slice(
-            shard.from * numTopics,
-            (shard.from + packedDocCount(shard.docs)) * numTopics,
-          );
-        }
-        const transfer = [shard.docs.ids.buffer, shard.docs.counts.buffer, shard.docs.offsets.buffer] as ArrayBuffer[];
-        if (shardStart.values) transfer.push(shardStart.values.buffer as ArrayBuffer);
+        const shardGamma = gammaInit.slice(
+          shard.from * numTopics,
+          (shard.from + packedDocCount(shard.docs)) * numTopics,
+        );
+        const transfer = [
+          shard.docs.ids.buffer,
+          shard.docs.counts.buffer,
+          shard.docs.offsets.buffer,
+          shardGamma.buffer,
+        ] as ArrayBuffer[];
         const reply = await handle.request(
-          { type: 'estep', id: index, docs: shard.docs, start: shardStart, settings },
+          { type: 'estep', id: index, docs: shard.docs, gammaInit: shardGamma, settings },
           transfer,
         );
         if (reply.type !== 'estep-done') throw new Error(`LDA worker answered ${reply.type} to an E-step`);

@@ -32,6 +32,8 @@ const PAGE_BYTES = 65536;
 export class SimdTopicState implements TrainingTopics {
   private readonly paddedTopics: number;
   private readonly memory: WasmMemory;
+  /** A view of the whole memory, sized once: it never grows after the constructor. */
+  private readonly heap: Float32Array;
   private readonly kernel: MStepExports;
   private readonly sstatsAt = 0;
   private readonly statsAt: number;
@@ -56,11 +58,12 @@ export class SimdTopicState implements TrainingTopics {
     this.topicAt = this.etaAt + Math.ceil(V / 4) * 16;
     const bytes = this.topicAt + Kp * 4;
     this.memory = newWasmMemory(Math.ceil(bytes / PAGE_BYTES));
+    this.heap = new Float32Array(this.memory.buffer);
     this.kernel = instantiateKernel<MStepExports>(
       compileKernel(`mstep-${Kp / 4}`, () => mstepKernelFunctions(Kp / 4)),
       this.memory,
     );
-    const heap = this.heap();
+    const heap = this.heap;
     // K×V topic-major draws into term-major rows.
     for (let k = 0; k < K; k++) {
       for (let w = 0; w < V; w++) heap[w * Kp + k] = initialSstats[k * V + w];
@@ -79,7 +82,7 @@ export class SimdTopicState implements TrainingTopics {
   columns(): TopicColumns {
     const K = this.numTopics;
     const Kp = this.paddedTopics;
-    const heap = this.heap();
+    const heap = this.heap;
     const values = new Float32Array((this.numTerms + 1) * K);
     const from = this.expAt / 4;
     if (K === Kp) values.set(heap.subarray(from, from + this.numTerms * K));
@@ -94,7 +97,7 @@ export class SimdTopicState implements TrainingTopics {
   blend(rho: number, chunkStats: Float32Array, chunkDocs: number, totalDocs: number): void {
     const K = this.numTopics;
     const Kp = this.paddedTopics;
-    const heap = this.heap();
+    const heap = this.heap;
     const to = this.statsAt / 4;
     if (K === Kp) heap.set(chunkStats.subarray(0, this.numTerms * K), to);
     else for (let w = 0; w < this.numTerms; w++) heap.set(chunkStats.subarray(w * K, w * K + K), to + w * Kp);
@@ -107,7 +110,7 @@ export class SimdTopicState implements TrainingTopics {
     const K = this.numTopics;
     const V = this.numTerms;
     const Kp = this.paddedTopics;
-    const heap = this.heap();
+    const heap = this.heap;
     const out = new Float32Array(K * V);
     for (let w = 0; w < V; w++) {
       const eta = this.eta[w];
@@ -123,16 +126,12 @@ export class SimdTopicState implements TrainingTopics {
   /** blend (with KEEP and ADD), then ψ of the topic sums here, then exp(E[log β]). */
   private refreshExpElogbeta(keep: number, add: number): void {
     const K = this.numTopics;
-    const heap = this.heap();
+    const heap = this.heap;
     const topic = this.topicAt / 4;
     heap.fill(0, topic, topic + this.paddedTopics);
     const args = [this.sstatsAt, this.statsAt, this.expAt, this.etaAt, this.topicAt, this.numTerms] as const;
     this.kernel.blend(...args, keep, add);
     for (let k = 0; k < K; k++) heap[topic + k] = digamma(heap[topic + k]);
     this.kernel.expDirichlet(...args, keep, add);
-  }
-
-  private heap(): Float32Array {
-    return new Float32Array(this.memory.buffer);
   }
 }

@@ -83,6 +83,18 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
   let chunks = 0;
   let documentIterations = 0;
   let convergedDocuments = 0;
+  /** The model as trained so far: λ, α and η as they stand now. */
+  const currentModel = (training?: TrainingInfo) =>
+    new LdaModel({
+      numTopics: K,
+      numTerms: V,
+      alpha,
+      eta: state.currentEta,
+      lambda: state.lambda(),
+      backend,
+      ...(training ? { training } : {}),
+      inference: inferenceDefaults,
+    });
   try {
     await runner.setTopics(state);
     for (let pass = 0; pass < opts.passes; pass++) {
@@ -101,18 +113,14 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
         const packed = packDocs(chunk, V, docsDone);
         // Drawn even when the warm start replaces them, so that the stream stays aligned with gensim's.
         const drawn = randomness.chunkGamma(chunk.length, K);
-        const values =
+        const gammaInit =
           pass > 0 && previousGamma ? previousGamma.slice(docsDone * K, (docsDone + chunk.length) * K) : drawn;
-        const result = await runner.run(
-          packed,
-          { seed: opts.randomState, pass, firstDoc: docsDone, values },
-          {
-            alpha: Float64Array.from(alpha),
-            iterations: opts.iterations,
-            gammaThreshold: opts.gammaThreshold,
-            collectSstats: true,
-          },
-        );
+        const result = await runner.run(packed, gammaInit, {
+          alpha: Float64Array.from(alpha),
+          iterations: opts.iterations,
+          gammaThreshold: opts.gammaThreshold,
+          collectSstats: true,
+        });
         previousGamma?.set(result.gamma, docsDone * K);
         pendingDocs += chunk.length;
         documentIterations += result.iterations;
@@ -130,15 +138,7 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
       }
       if (pendingDocs > 0) await mstep();
       if (hooks.onPassEnd && lastChunk) {
-        const snapshot = new LdaModel({
-          numTopics: K,
-          numTerms: V,
-          alpha,
-          eta: state.currentEta,
-          lambda: state.lambda(),
-          backend,
-          inference: inferenceDefaults,
-        });
+        const snapshot = currentModel();
         try {
           hooks.onPassEnd(
             pass,
@@ -168,16 +168,7 @@ export async function trainLda(corpus: BowCorpus, options: LdaTrainOptions, hook
       convergedDocuments,
       warmStart,
     };
-    return new LdaModel({
-      numTopics: K,
-      numTerms: V,
-      alpha,
-      eta: state.currentEta,
-      lambda: state.lambda(),
-      backend,
-      training,
-      inference: inferenceDefaults,
-    });
+    return currentModel(training);
   } finally {
     state.dispose();
     await runner.close();
